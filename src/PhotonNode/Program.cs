@@ -1,0 +1,3 @@
+using Photon.Node.Cli;
+
+return PhotonCli.Run(args, Console.Out, Console.Error);
