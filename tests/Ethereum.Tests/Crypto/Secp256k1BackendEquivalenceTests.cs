@@ -92,6 +92,31 @@ public class Secp256k1BackendEquivalenceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public void Backend_gives_the_same_results_from_many_threads_at_once(string backendName)
+    {
+        // One shared native context and BouncyCastle's shared precomputed tables serve all threads.
+        var backend = Backends.ByName(backendName);
+        var random = new Random(404);
+        var keys = Enumerable.Range(0, 64).Select(_ => Backends.RandomKey(random)).ToArray();
+        var digests = keys.Select((_, i) => Keccak256.Hash(BitConverter.GetBytes(i))).ToArray();
+        var expected = keys.Select((k, i) => Backends.Managed.Sign(digests[i], k)).ToArray();
+        var actual = new Signature[keys.Length];
+        var recoveredOk = new bool[keys.Length];
+        Parallel.For(0, keys.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, j =>
+        {
+            var i = j % keys.Length;
+            actual[i] = backend.Sign(digests[i], keys[i]);
+            var publicKey = new byte[64];
+            var expectedKey = new byte[64];
+            backend.PublicKeyOf(keys[i], expectedKey);
+            recoveredOk[i] = backend.TryRecoverPublicKey(digests[i], actual[i], publicKey) && publicKey.AsSpan().SequenceEqual(expectedKey);
+        });
+        Assert.Equal(expected, actual);
+        Assert.All(recoveredOk, Assert.True);
+    }
+
     private static void AssertAgree(ISecp256k1Backend native, ISecp256k1Backend managed, byte[] key, Hash256 digest, string context)
     {
         Span<byte> nativePublic = stackalloc byte[64];

@@ -154,8 +154,21 @@ public class Secp256k1RefusalTests
         offCurve[31] = 1;
         offCurve[63] = 1;
         Assert.Throws<InvalidPublicKeyException>(() => backend.SharedSecretPoint(Key, offCurve, output));
+        var beyondField = Enumerable.Repeat((byte)0xff, 64).ToArray();
+        Assert.Throws<InvalidPublicKeyException>(() => backend.SharedSecretPoint(Key, beyondField, output));
+        Assert.Throws<InvalidPublicKeyException>(() => backend.SharedSecretPoint(Key, new byte[64], output));
         Assert.Throws<InvalidPublicKeyException>(() => backend.SharedSecretPoint(Key, new byte[65], output));
         Assert.Throws<InvalidPublicKeyException>(() => backend.SharedSecretPoint(Key, new byte[33], output));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_recovery_id_v_cannot_express_is_refused_rather_than_mapped_to_a_wrong_v(int recoveryId)
+    {
+        var compact = Secp256k1.Sign(Digest, Key).ToBytes().AsSpan(0, 64).ToArray();
+        Assert.Throws<System.Security.Cryptography.CryptographicException>(() => Secp256k1Checks.ToEthereumSignature(compact, recoveryId));
+        Assert.Equal(28, Secp256k1Checks.ToEthereumSignature(compact, 1).V);
     }
 
     [Fact]
