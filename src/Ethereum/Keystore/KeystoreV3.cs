@@ -17,6 +17,45 @@ public static class KeystoreV3
     /// <summary>Highest PBKDF2 iteration count accepted from a file (geth writes 262,144).</summary>
     public const int MaxPbkdf2Iterations = 10_000_000;
 
+    /// <summary>Encrypts a private key and returns the keystore JSON (geth's layout and field names).</summary>
+    public static string Encrypt(PrivateKey key, string password, KeystoreKdf kdf)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var secret = key.ToBytes();
+        try
+        {
+            return Encrypt(secret, key.Address, password, kdf);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    /// <summary>
+    /// Decrypts a keystore that holds a private key, and checks the address the file declares
+    /// (when it declares one) against the key, so a mislabelled file is caught before use.
+    /// </summary>
+    public static PrivateKey DecryptKey(string json, string password)
+    {
+        using var decrypted = Decrypt(json, password);
+        PrivateKey key;
+        try
+        {
+            key = new PrivateKey(decrypted.Secret);
+        }
+        catch (InvalidPrivateKeyException e)
+        {
+            throw new KeystoreFormatException("the keystore decrypts to something that is not a valid private key", e);
+        }
+        if (decrypted.DeclaredAddress is { } declared && declared != key.Address)
+        {
+            key.Dispose();
+            throw new KeystoreFormatException($"the keystore says it holds {declared} but its key belongs to another address");
+        }
+        return key;
+    }
+
     /// <summary>Encrypts a 32-byte secret and returns the keystore JSON (geth's layout and field names).</summary>
     public static string Encrypt(ReadOnlySpan<byte> secret, Address address, string password, KeystoreKdf kdf)
     {
