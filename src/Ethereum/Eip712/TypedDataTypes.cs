@@ -1,0 +1,267 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Photon.Ethereum.Abi;
+using Photon.Ethereum.Crypto;
+
+namespace Photon.Ethereum.Eip712;
+
+/// <summary>
+/// The struct types of an EIP-712 document and the hashing rules of the standard:
+/// <c>encodeType</c> (the type followed by its referenced struct types sorted by name),
+/// <c>typeHash</c>, <c>encodeData</c> and <c>hashStruct</c>. Every field type is resolved when the
+/// set is built, so hashing never meets an unknown type.
+/// </summary>
+public sealed partial class TypedDataTypes
+{
+    public const string DomainTypeName = "EIP712Domain";
+
+    /// <summary>Deepest nesting of structs and arrays in a value: hostile input cannot exhaust the stack.</summary>
+    public const int MaxDepth = 64;
+
+    // Inferred EIP712Domain members, in the order the standard lists them.
+    private static readonly TypedDataField[] DomainFieldOrder =
+    [
+        new("name", "string"),
+        new("version", "string"),
+        new("chainId", "uint256"),
+        new("verifyingContract", "address"),
+        new("salt", "bytes32"),
+    ];
+
+    private readonly Dictionary<string, TypedDataField[]> _structs;
+    private readonly Dictionary<string, FieldType> _fieldTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Hash256> _typeHashes = new(StringComparer.Ordinal);
+
+    private TypedDataTypes(Dictionary<string, TypedDataField[]> structs)
+    {
+        _structs = structs;
+        foreach (var (name, fields) in structs)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in fields)
+            {
+                if (!IdentifierPattern().IsMatch(field.Name))
+                    throw new TypedDataException($"'{field.Name}' in {name} is not a valid field name");
+                if (!seen.Add(field.Name))
+                    throw new TypedDataException($"{name} has the field '{field.Name}' twice");
+                _fieldTypes.TryAdd(field.Type, ResolveFieldType(field.Type, name));
+            }
+        }
+    }
+
+    public IReadOnlyCollection<string> Names => _structs.Keys;
+
+    public bool Contains(string name) => _structs.ContainsKey(name);
+
+    public IReadOnlyList<TypedDataField> Fields(string name) =>
+        _structs.TryGetValue(name, out var fields) ? fields : throw new TypedDataException($"type '{name}' is not defined");
+
+    public static TypedDataTypes Create(IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> structs)
+    {
+        ArgumentNullException.ThrowIfNull(structs);
+        var copy = new Dictionary<string, TypedDataField[]>(StringComparer.Ordinal);
+        foreach (var (name, fields) in structs)
+        {
+            ValidateTypeName(name);
+            copy[name] = [.. fields];
+        }
+        return new TypedDataTypes(copy);
+    }
+
+    /// <summary>Reads <c>{"Mail":[{"name":"from","type":"Person"},…],…}</c>.</summary>
+    public static TypedDataTypes Parse(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+            throw new TypedDataException("types must be an object of struct definitions");
+        var structs = new Dictionary<string, TypedDataField[]>(StringComparer.Ordinal);
+        foreach (var type in json.EnumerateObject())
+        {
+            ValidateTypeName(type.Name);
+            if (type.Value.ValueKind != JsonValueKind.Array)
+                throw new TypedDataException($"type '{type.Name}' must be an array of {{name, type}} members");
+            var fields = new List<TypedDataField>();
+            foreach (var member in type.Value.EnumerateArray())
+            {
+                if (member.ValueKind != JsonValueKind.Object
+                    || !member.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+                    || !member.TryGetProperty("type", out var fieldType) || fieldType.ValueKind != JsonValueKind.String)
+                    throw new TypedDataException($"every member of '{type.Name}' needs a string name and type");
+                fields.Add(new TypedDataField(name.GetString()!, fieldType.GetString()!));
+            }
+            if (!structs.TryAdd(type.Name, [.. fields]))
+                throw new TypedDataException($"type '{type.Name}' is defined twice");
+        }
+        return new TypedDataTypes(structs);
+    }
+
+    /// <summary><c>encodeType</c>: <c>Mail(Person from,Person to,string contents)Person(string name,address wallet)</c>.</summary>
+    public string EncodeType(string name)
+    {
+        var dependencies = new SortedSet<string>(StringComparer.Ordinal);
+        CollectDependencies(name, dependencies);
+        dependencies.Remove(name);
+        var text = new StringBuilder();
+        foreach (var type in dependencies.Prepend(name))
+        {
+            text.Append(type).Append('(');
+            text.AppendJoin(',', Fields(type).Select(f => f.Type + " " + f.Name));
+            text.Append(')');
+        }
+        return text.ToString();
+    }
+
+    public Hash256 TypeHash(string name)
+    {
+        lock (_typeHashes)
+        {
+            if (!_typeHashes.TryGetValue(name, out var hash))
+                _typeHashes[name] = hash = Keccak256.Hash(EncodeType(name));
+            return hash;
+        }
+    }
+
+    /// <summary><c>hashStruct(s) = keccak256(typeHash ‖ encodeData(s))</c>.</summary>
+    public Hash256 HashStruct(string name, JsonElement value) => HashStruct(name, value, 0, name);
+
+    /// <summary>
+    /// The domain separator. Uses the <c>EIP712Domain</c> type when the document defines one;
+    /// otherwise infers it from the domain members present, in the standard's order.
+    /// </summary>
+    public Hash256 HashDomain(JsonElement domain)
+    {
+        if (domain.ValueKind != JsonValueKind.Object)
+            throw new TypedDataException("domain must be an object");
+        if (Contains(DomainTypeName))
+            return HashStruct(DomainTypeName, domain);
+        foreach (var member in domain.EnumerateObject())
+        {
+            if (!DomainFieldOrder.Any(f => f.Name == member.Name))
+                throw new TypedDataException($"unknown domain member '{member.Name}' (name, version, chainId, verifyingContract, salt)");
+        }
+        var fields = DomainFieldOrder.Where(f => domain.TryGetProperty(f.Name, out _)).ToArray();
+        var inferred = new Dictionary<string, TypedDataField[]>(_structs, StringComparer.Ordinal) { [DomainTypeName] = fields };
+        return new TypedDataTypes(inferred).HashDomain(domain);
+    }
+
+    private Hash256 HashStruct(string name, JsonElement value, int depth, string path)
+    {
+        if (depth > MaxDepth)
+            throw new TypedDataException($"value nested deeper than {MaxDepth} levels at {path}");
+        if (value.ValueKind != JsonValueKind.Object)
+            throw new TypedDataException($"{path} must be an object of type {name}, got {value.ValueKind}");
+        var fields = Fields(name);
+        foreach (var member in value.EnumerateObject())
+        {
+            // Stricter than most wallets on purpose: a member that is not signed must not look signed.
+            if (!fields.Any(f => f.Name == member.Name))
+                throw new TypedDataException($"{path}.{member.Name} is not a member of {name}");
+        }
+        var encoded = new byte[32 * (fields.Count + 1)];
+        TypeHash(name).WriteTo(encoded);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            if (!value.TryGetProperty(field.Name, out var member))
+                throw new TypedDataException($"{path}.{field.Name} is missing");
+            EncodeValue(_fieldTypes[field.Type], member, depth + 1, $"{path}.{field.Name}").CopyTo(encoded.AsSpan(32 * (i + 1)));
+        }
+        return Keccak256.Hash(encoded);
+    }
+
+    /// <summary>The 32-byte <c>encodeData</c> word of one member value.</summary>
+    private byte[] EncodeValue(FieldType type, JsonElement value, int depth, string path)
+    {
+        if (depth > MaxDepth)
+            throw new TypedDataException($"value nested deeper than {MaxDepth} levels at {path}");
+        if (type.ArrayLength is { } length)
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+                throw new TypedDataException($"{path} must be an array ({type.Text}), got {value.ValueKind}");
+            var count = value.GetArrayLength();
+            if (length >= 0 && count != length)
+                throw new TypedDataException($"{path} must have exactly {length} elements ({type.Text}), got {count}");
+            var concatenated = new byte[32 * count];
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                EncodeValue(type.Element!, item, depth + 1, $"{path}[{i}]").CopyTo(concatenated.AsSpan(32 * i));
+                i++;
+            }
+            return Keccak256.Hash(concatenated).ToArray();
+        }
+        if (type.StructName is { } structName)
+            return HashStruct(structName, value, depth, path).ToArray();
+        var abiType = type.Elementary!;
+        object? converted;
+        try
+        {
+            converted = AbiJson.ToValue(abiType, value);
+        }
+        catch (AbiException e)
+        {
+            throw new TypedDataException($"{path}: {e.Message}", e);
+        }
+        return abiType switch
+        {
+            AbiBytesType => Keccak256.Hash((byte[])converted!).ToArray(),
+            AbiStringType => Keccak256.Hash((string)converted!).ToArray(),
+            _ => AbiCodec.Encode([abiType], [converted]),
+        };
+    }
+
+    private void CollectDependencies(string name, SortedSet<string> found)
+    {
+        if (!found.Add(name))
+            return;
+        foreach (var field in Fields(name))
+        {
+            if (_fieldTypes[field.Type].Innermost.StructName is { } dependency)
+                CollectDependencies(dependency, found);
+        }
+    }
+
+    private FieldType ResolveFieldType(string text, string owner)
+    {
+        var suffix = ArraySuffixPattern().Match(text);
+        if (suffix.Success)
+        {
+            var element = ResolveFieldType(text[..suffix.Index], owner);
+            var length = suffix.Groups[1].Value;
+            if (length.Length == 0)
+                return new FieldType(text, null, null, element, -1);
+            if (!int.TryParse(length, out var fixedLength) || fixedLength <= 0 || length[0] == '0')
+                throw new TypedDataException($"'{text}' in {owner} has a bad array length");
+            return new FieldType(text, null, null, element, fixedLength);
+        }
+        if (_structs.ContainsKey(text))
+            return new FieldType(text, null, text, null, null);
+        if (AbiType.TryParse(text, out var abiType) && IsAtomicOrDynamic(abiType) && !text.Contains(' ', StringComparison.Ordinal))
+            return new FieldType(text, abiType, null, null, null);
+        throw new TypedDataException($"'{text}' in {owner} is neither a defined struct nor an elementary type");
+    }
+
+    private static void ValidateTypeName(string name)
+    {
+        if (!IdentifierPattern().IsMatch(name))
+            throw new TypedDataException($"'{name}' is not a valid type name");
+        if (AbiType.TryParse(name, out var abi) && IsAtomicOrDynamic(abi))
+            throw new TypedDataException($"'{name}' is an elementary type and cannot be a struct name");
+    }
+
+    /// <summary>The member types EIP-712 defines besides structs and arrays.</summary>
+    private static bool IsAtomicOrDynamic(AbiType? type) =>
+        type is AbiUIntType or AbiIntType or AbiAddressType or AbiBoolType or AbiFixedBytesType or AbiBytesType or AbiStringType;
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex(@"\[([0-9]*)\]$")]
+    private static partial Regex ArraySuffixPattern();
+
+    /// <summary>A resolved member type: elementary, a struct, or an array (length −1 when dynamic) of another.</summary>
+    private sealed record FieldType(string Text, AbiType? Elementary, string? StructName, FieldType? Element, int? ArrayLength)
+    {
+        public FieldType Innermost => Element?.Innermost ?? this;
+    }
+}
