@@ -33,7 +33,8 @@ public class AnvilFixture : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    public AnvilFixture(AnvilOptions options)
+    /// <summary>For derived fixtures with other options (xunit needs the single public constructor to be parameterless).</summary>
+    protected AnvilFixture(AnvilOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
     }
