@@ -106,7 +106,7 @@ public sealed class RevertReason
         {
             return Undecodable(data, "Error(string) message is not valid UTF-8");
         }
-        return new RevertReason(RevertReasonKind.Error, data, message) { Message = message };
+        return new RevertReason(RevertReasonKind.Error, data, message.Length > 0 ? message : "Error(\"\")") { Message = message };
     }
 
     private static RevertReason DecodePanic(byte[] data, ReadOnlySpan<byte> args)
