@@ -8,6 +8,7 @@ namespace Photon.Ethereum.JsonRpc;
 /// </summary>
 public readonly record struct BlockParameter
 {
+    // Latest is stored as null so that default(BlockParameter) equals Latest.
     private readonly string? _tag;
     private readonly ulong _number;
     private readonly bool _isNumber;
@@ -20,7 +21,7 @@ public readonly record struct BlockParameter
         _isNumber = true;
     }
 
-    public static BlockParameter Latest => new("latest");
+    public static BlockParameter Latest => default;
 
     public static BlockParameter Pending => new("pending");
 
