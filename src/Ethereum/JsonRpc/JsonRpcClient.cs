@@ -19,6 +19,7 @@ public sealed class JsonRpcClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly string _endpointLabel;
     private long _lastId;
 
     /// <summary>A client with its own connection pool.</summary>
@@ -42,6 +43,8 @@ public sealed class JsonRpcClient : IDisposable
         _http = httpClient;
         _ownsHttp = ownsHttp;
         Endpoint = endpoint;
+        // Hosted endpoints carry API keys in the path, query or user info: messages (and so logs) show only scheme, host and port.
+        _endpointLabel = $"{endpoint.Scheme}://{endpoint.Authority}";
     }
 
     public Uri Endpoint { get; }
@@ -158,7 +161,7 @@ public sealed class JsonRpcClient : IDisposable
                     if (TryRead(read, bytes, out var answer))
                         return answer;
                     if ((int)status.Value < 500)
-                        throw new RpcTransportException($"{label}: {Endpoint} answered HTTP {(int)status.Value} {response.ReasonPhrase}", attempt, status, null);
+                        throw new RpcTransportException($"{label}: {_endpointLabel} answered HTTP {(int)status.Value} {response.ReasonPhrase}", attempt, status, null);
                 }
                 retryAfter = RetryAfter(response);
                 failure = new HttpRequestException($"HTTP {(int)status.Value} {response.ReasonPhrase}", null, status);
@@ -174,7 +177,7 @@ public sealed class JsonRpcClient : IDisposable
             if (attempt >= Options.MaxAttempts)
             {
                 var why = timedOut ? $"no answer within {Options.RequestTimeout.TotalMilliseconds:0} ms" : failure.Message;
-                var message = $"{label}: {Endpoint} failed after {attempt} attempt(s): {why}";
+                var message = $"{label}: {_endpointLabel} failed after {attempt} attempt(s): {why}";
                 throw timedOut
                     ? new RpcTimeoutException(message, attempt, Options.RequestTimeout, failure)
                     : new RpcTransportException(message, attempt, status, failure);

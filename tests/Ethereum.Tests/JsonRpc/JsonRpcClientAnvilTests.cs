@@ -56,12 +56,6 @@ public sealed class JsonRpcClientAnvilTests(AnvilFixture anvil) : IClassFixture<
     }
 
     [Fact]
-    public async Task Empty_batch_sends_nothing_and_returns_nothing()
-    {
-        Assert.Empty(await anvil.Rpc.BatchAsync([]));
-    }
-
-    [Fact]
     public async Task Parameters_use_rpc_quantities_and_hex_data_not_the_rest_api_forms()
     {
         // UInt256 would be a decimal string and byte[] base64 under default JSON rules; the node

@@ -152,6 +152,31 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Empty_batch_sends_nothing_and_returns_nothing()
+    {
+        await using var server = new LoopbackHttpServer((_, _) => LoopbackResponse.Json("[]"));
+        using var client = new JsonRpcClient(server.Url, FastRetries);
+
+        Assert.Empty(await client.BatchAsync([]));
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Transport_errors_do_not_reveal_the_endpoint_path_or_credentials()
+    {
+        var port = TimeoutAndCancellationTests.ClosedPortUrl().Port;
+        var secretUrl = new Uri($"http://user:pa55@127.0.0.1:{port}/v3/secret-api-key?token=hunter2");
+        using var client = new JsonRpcClient(secretUrl, FastRetries with { MaxAttempts = 1 });
+
+        var error = await Assert.ThrowsAsync<RpcTransportException>(() => client.CallAsync("eth_chainId", []));
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-api-key", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pa55", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_that_cannot_work_are_refused()
     {
         var url = new Uri("http://127.0.0.1:1/");
