@@ -1,8 +1,14 @@
 using System.CommandLine;
+using System.Text.Json;
+using Photon.Ethereum.Keystore;
 
 namespace Photon.Node.Cli;
 
-/// <summary>Runs a command body: prints its result, or turns a refusal into one stderr line and exit code 1.</summary>
+/// <summary>
+/// Runs a command body: prints its result to standard output, or turns a refusal of the input
+/// into ONE line on standard error and exit code <see cref="BadInput"/>. Only refusals of input
+/// are caught; a bug still surfaces as a crash with its stack trace.
+/// </summary>
 internal static class CliOutcome
 {
     public const int BadInput = 1;
@@ -15,10 +21,16 @@ internal static class CliOutcome
             config.Output.WriteLine(body());
             return 0;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidOperationException or OverflowException or UnauthorizedAccessException)
+        catch (Exception e) when (IsRefusal(e))
         {
-            config.Error.WriteLine($"error: {e.Message}");
+            config.Error.WriteLine($"error: {OneLine(e.Message)}");
             return BadInput;
         }
     }
+
+    public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    private static bool IsRefusal(Exception e) =>
+        e is FormatException or JsonException or KeystoreException or ArgumentException
+            or OverflowException or IOException or UnauthorizedAccessException;
 }

@@ -3,16 +3,25 @@ using System.CommandLine;
 namespace Photon.Node.Cli;
 
 /// <summary>
-/// The <c>photon</c> command line. Every command writes its result to <c>output</c> and, on bad
-/// input, one clear line to <c>error</c> with a non-zero exit code; nothing here throws to the caller.
+/// The <c>photon</c> command line. Every command writes its result to standard output and, on bad
+/// input, one line to standard error with a non-zero exit code (<see cref="CliOutcome.BadInput"/> for
+/// refused input, <see cref="UsageError"/> for a command line that does not parse).
 /// </summary>
 public static class PhotonCli
 {
+    public const int UsageError = 2;
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Photon for .NET: off-chain payment channels for Ethereum tokens.");
         root.Subcommands.Add(UtilCommands.Create());
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Select(c => c.Name).Append(parse.CommandResult.Command.Name).Skip(1).Prepend("photon"));
+            error.WriteLine($"error: {CliOutcome.OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))} (see '{command} --help')");
+            return UsageError;
+        }
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

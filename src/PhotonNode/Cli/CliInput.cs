@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Photon.Node.Cli;
+
+/// <summary>Reading command inputs: files, JSON arguments and passwords, with errors that name the input.</summary>
+internal static class CliInput
+{
+    public static string ReadFile(string path, string what)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{what} '{path}' does not exist");
+        return File.ReadAllText(path);
+    }
+
+    public static JsonElement ParseJson(string text, string what)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{what} is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The password from <paramref name="passwordFile"/> (its first line), else from standard input
+    /// when it is redirected, else typed at the terminal without echo (twice when <paramref name="confirm"/>).
+    /// </summary>
+    public static string ReadPassword(string? passwordFile, bool confirm, TextWriter prompt)
+    {
+        if (passwordFile is not null)
+            return FirstLine(ReadFile(passwordFile, "password file"));
+        if (Console.IsInputRedirected)
+            return Console.In.ReadLine() ?? throw new IOException("no password on standard input");
+        var password = Prompt("Password: ", prompt);
+        if (confirm && Prompt("Repeat password: ", prompt) != password)
+            throw new ArgumentException("the passwords do not match");
+        return password;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+
+    private static string Prompt(string label, TextWriter prompt)
+    {
+        prompt.Write(label);
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+                break;
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (chars.Count > 0)
+                    chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+        prompt.WriteLine();
+        return new string([.. chars]);
+    }
+}
