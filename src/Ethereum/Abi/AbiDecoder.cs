@@ -113,8 +113,9 @@ internal ref struct AbiDecoder
     private int ReadOffset(int head, int start)
     {
         var offset = UInt256.FromBigEndian(ReadWord(head));
+        // Every dynamic encoding takes at least one word, so the target must leave room for one.
         var limit = (ulong)(_data.Length - start);
-        if (offset.BitLength > 63 || (ulong)offset > limit)
+        if (offset.BitLength > 63 || limit < 32 || (ulong)offset > limit - 32)
             throw new AbiException($"offset {offset} at byte {head} points past the end of the data ({_data.Length} bytes)");
         return (int)(ulong)offset;
     }
