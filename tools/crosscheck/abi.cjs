@@ -14,6 +14,9 @@ const { AbiCoder, Interface, Fragment, solidityPacked, Result, Indexed } = requi
 
 const coder = AbiCoder.defaultAbiCoder();
 
+// ethers reports some problems with console.log; stdout must carry only the JSON response.
+console.log = (...args) => process.stderr.write(args.join(' ') + '\n');
+
 function normalize(value) {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Indexed) return value.hash;
@@ -42,8 +45,8 @@ function main(request) {
     return out;
   }));
   response.eventLogs = (request.eventLogs || []).map(c => attempt(() => {
-    const iface = new Interface([c.fragment]);
-    const fragment = iface.fragments[0];
+    const fragment = Fragment.from(c.fragment);
+    const iface = new Interface([fragment]);
     const out = {};
     if (c.values) out.encoded = attempt(() => iface.encodeEventLog(fragment, c.values));
     if (c.topics) out.decoded = attempt(() => normalize(iface.decodeEventLog(fragment, c.data, c.topics)));
