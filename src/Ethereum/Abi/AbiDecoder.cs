@@ -127,12 +127,12 @@ internal ref struct AbiDecoder
         if (declared > available)
             throw new AbiException($"{type} at byte {position} claims {declared} bytes, but only {available} follow");
         var length = (int)(ulong)declared;
-        var padded = (int)AbiValueConversion.Padded(length);
+        var padded = AbiValueConversion.Padded(length);
         var start = position + 32;
         if (padded > _data.Length - start)
             throw new AbiException($"{type} of {length} bytes at byte {position} lacks its zero padding: {padded} bytes needed, {_data.Length - start} remain");
         Charge(padded);
-        var padding = _data.Slice(start + length, padded - length);
+        var padding = _data.Slice(start + length, (int)padded - length);
         if (padding.ContainsAnyExcept((byte)0))
             throw new AbiException($"{type} at byte {position} has non-zero padding");
         return _data.Slice(start, length);
