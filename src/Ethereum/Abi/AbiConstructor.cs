@@ -21,6 +21,9 @@ public sealed class AbiConstructor
     public AbiValues DecodeArguments(ReadOnlySpan<byte> encodedArguments) =>
         new(Inputs, new AbiDecoder(encodedArguments).DecodeParameters(Inputs));
 
+    /// <summary>This constructor as a standard JSON ABI fragment.</summary>
+    public System.Text.Json.Nodes.JsonObject ToAbiJson() => AbiJsonFragments.Constructor(this);
+
     public override string ToString() =>
         $"constructor{AbiSignature.Format(Inputs)}" + (StateMutability == AbiStateMutability.Payable ? " payable" : "");
 }

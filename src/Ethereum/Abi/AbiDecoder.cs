@@ -113,8 +113,9 @@ internal ref struct AbiDecoder
     private int ReadOffset(int head, int start)
     {
         var offset = UInt256.FromBigEndian(ReadWord(head));
+        // Every dynamic encoding takes at least one word, so the target must leave room for one.
         var limit = (ulong)(_data.Length - start);
-        if (offset.BitLength > 63 || (ulong)offset > limit)
+        if (offset.BitLength > 63 || limit < 32 || (ulong)offset > limit - 32)
             throw new AbiException($"offset {offset} at byte {head} points past the end of the data ({_data.Length} bytes)");
         return (int)(ulong)offset;
     }
@@ -126,12 +127,12 @@ internal ref struct AbiDecoder
         if (declared > available)
             throw new AbiException($"{type} at byte {position} claims {declared} bytes, but only {available} follow");
         var length = (int)(ulong)declared;
-        var padded = (int)AbiValueConversion.Padded(length);
+        var padded = AbiValueConversion.Padded(length);
         var start = position + 32;
         if (padded > _data.Length - start)
             throw new AbiException($"{type} of {length} bytes at byte {position} lacks its zero padding: {padded} bytes needed, {_data.Length - start} remain");
         Charge(padded);
-        var padding = _data.Slice(start + length, padded - length);
+        var padding = _data.Slice(start + length, (int)padded - length);
         if (padding.ContainsAnyExcept((byte)0))
             throw new AbiException($"{type} at byte {position} has non-zero padding");
         return _data.Slice(start, length);

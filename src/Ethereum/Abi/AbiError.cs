@@ -60,5 +60,8 @@ public sealed class AbiError
         return new AbiValues(Inputs, new AbiDecoder(revertData[4..]).DecodeParameters(Inputs));
     }
 
+    /// <summary>This error as a standard JSON ABI fragment.</summary>
+    public System.Text.Json.Nodes.JsonObject ToAbiJson() => AbiJsonFragments.Error(this);
+
     public override string ToString() => $"error {Name}{AbiSignature.Format(Inputs)}";
 }

@@ -194,6 +194,9 @@ public sealed class AbiEvent
         }
     }
 
+    /// <summary>This event as a standard JSON ABI fragment.</summary>
+    public System.Text.Json.Nodes.JsonObject ToAbiJson() => AbiJsonFragments.Event(this);
+
     /// <summary>Human-readable form, e.g. <c>event Transfer(address indexed from, address indexed to, uint256 value)</c>.</summary>
     public override string ToString() => $"event {Name}{AbiSignature.Format(Inputs)}" + (Anonymous ? " anonymous" : "");
 }

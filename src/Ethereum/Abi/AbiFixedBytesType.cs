@@ -3,11 +3,14 @@ namespace Photon.Ethereum.Abi;
 /// <summary><c>bytes&lt;M&gt;</c>, M = 1..32, right-padded with zeros. Values are <c>byte[]</c> of exactly M bytes.</summary>
 public sealed class AbiFixedBytesType : AbiType
 {
+    private readonly string _name;
+
     internal AbiFixedBytesType(int size)
     {
         if (size is < 1 or > 32)
             throw new AbiException($"bytes{size} is not an ABI type: the size must be from 1 to 32");
         Size = size;
+        _name = "bytes" + Size;
     }
 
     public int Size { get; }
@@ -18,5 +21,5 @@ public sealed class AbiFixedBytesType : AbiType
 
     public override bool IsElementary => true;
 
-    public override string ToString() => "bytes" + Size;
+    public override string ToString() => _name;
 }

@@ -81,6 +81,9 @@ public sealed class AbiFunction
     public AbiValues DecodeOutput(ReadOnlySpan<byte> returnData) =>
         new(Outputs, new AbiDecoder(returnData).DecodeParameters(Outputs));
 
+    /// <summary>This function as a standard JSON ABI fragment.</summary>
+    public System.Text.Json.Nodes.JsonObject ToAbiJson() => AbiJsonFragments.Function(this);
+
     /// <summary>Human-readable form, e.g. <c>function balanceOf(address owner) view returns (uint256)</c>.</summary>
     public override string ToString() =>
         $"function {Name}{AbiSignature.Format(Inputs)}"

@@ -3,11 +3,14 @@ namespace Photon.Ethereum.Abi;
 /// <summary><c>uint&lt;M&gt;</c>, M = 8, 16, …, 256. Values are <see cref="UInt256"/>.</summary>
 public sealed class AbiUIntType : AbiType
 {
+    private readonly string _name;
+
     internal AbiUIntType(int bits)
     {
         if (bits is < 8 or > 256 || bits % 8 != 0)
             throw new AbiException($"uint{bits} is not an ABI type: the width must be a multiple of 8 from 8 to 256");
         Bits = bits;
+        _name = "uint" + Bits;
     }
 
     public int Bits { get; }
@@ -18,5 +21,5 @@ public sealed class AbiUIntType : AbiType
 
     public override bool IsElementary => true;
 
-    public override string ToString() => "uint" + Bits;
+    public override string ToString() => _name;
 }

@@ -19,14 +19,14 @@ public sealed class ContractAbi
         IEnumerable<AbiEvent> events,
         IEnumerable<AbiError> errors,
         AbiConstructor? constructor = null,
-        bool hasFallback = false,
+        AbiStateMutability? fallback = null,
         bool hasReceive = false)
     {
         Functions = [.. functions];
         Events = [.. events];
         Errors = [.. errors];
         Constructor = constructor;
-        HasFallback = hasFallback;
+        Fallback = fallback;
         HasReceive = hasReceive;
         foreach (var function in Functions)
         {
@@ -53,7 +53,10 @@ public sealed class ContractAbi
 
     public AbiConstructor? Constructor { get; }
 
-    public bool HasFallback { get; }
+    /// <summary>The mutability of the fallback function (payable or not), or null if the contract has none.</summary>
+    public AbiStateMutability? Fallback { get; }
+
+    public bool HasFallback => Fallback is not null;
 
     public bool HasReceive { get; }
 
@@ -85,7 +88,8 @@ public sealed class ContractAbi
         var events = new List<AbiEvent>();
         var errors = new List<AbiError>();
         AbiConstructor? constructor = null;
-        bool fallback = false, receive = false;
+        AbiStateMutability? fallback = null;
+        var receive = false;
         var index = 0;
         foreach (var fragment in root.EnumerateArray())
         {
@@ -112,7 +116,7 @@ public sealed class ContractAbi
                             : throw new AbiException("the ABI declares two constructors");
                         break;
                     case "fallback":
-                        fallback = true;
+                        fallback = Mutability(fragment);
                         break;
                     case "receive":
                         receive = true;
@@ -129,6 +133,25 @@ public sealed class ContractAbi
             index++;
         }
         return new ContractAbi(functions, events, errors, constructor, fallback, receive);
+    }
+
+    /// <summary>The standard JSON ABI (an array of fragments) of this contract; <see cref="Parse(string)"/> reads it back.</summary>
+    public string ToJson()
+    {
+        var fragments = new System.Text.Json.Nodes.JsonArray();
+        if (Constructor is not null)
+            fragments.Add(Constructor.ToAbiJson());
+        foreach (var function in Functions)
+            fragments.Add(function.ToAbiJson());
+        foreach (var e in Events)
+            fragments.Add(e.ToAbiJson());
+        foreach (var error in Errors)
+            fragments.Add(error.ToAbiJson());
+        if (Fallback is { } fallback)
+            fragments.Add(new System.Text.Json.Nodes.JsonObject { ["type"] = "fallback", ["stateMutability"] = AbiSignature.Keyword(fallback) });
+        if (HasReceive)
+            fragments.Add(new System.Text.Json.Nodes.JsonObject { ["type"] = "receive", ["stateMutability"] = "payable" });
+        return fragments.ToJsonString();
     }
 
     /// <summary>A function by name (if not overloaded) or by signature (<c>transfer(address,uint256)</c>).</summary>

@@ -37,9 +37,16 @@ public abstract class RlpItem : IEquatable<RlpItem>
     /// <summary>An optional address: <c>null</c> encodes as the empty string (the "to" of a contract creation).</summary>
     public static RlpString Of(Address? address) => address is { } a ? Of(a) : Empty;
 
-    public static RlpList List(params RlpItem[] items) => new((RlpItem[])items.Clone());
+    public static RlpList List(params RlpItem[] items) => List((IEnumerable<RlpItem>)items);
 
-    public static RlpList List(IEnumerable<RlpItem> items) => new([.. items]);
+    public static RlpList List(IEnumerable<RlpItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        RlpItem[] copy = [.. items];
+        if (Array.IndexOf(copy, null) is var missing and >= 0)
+            throw new ArgumentException($"list item {missing} is null", nameof(items));
+        return copy.Length == 0 ? EmptyList : new RlpList(copy);
+    }
 
     public RlpString AsString() =>
         this as RlpString ?? throw new RlpException("expected an RLP string, found a list");

@@ -1,0 +1,136 @@
+using Photon.Ethereum.Abi;
+
+namespace Photon.Ethereum.Tests.Abi;
+
+public class AbiTypeTests
+{
+    [Theory]
+    [InlineData("uint", "uint256")]
+    [InlineData("int", "int256")]
+    [InlineData("uint8", "uint8")]
+    [InlineData("int248", "int248")]
+    [InlineData("address", "address")]
+    [InlineData("bool", "bool")]
+    [InlineData("bytes1", "bytes1")]
+    [InlineData("bytes32", "bytes32")]
+    [InlineData("bytes", "bytes")]
+    [InlineData("string", "string")]
+    [InlineData("uint[]", "uint256[]")]
+    [InlineData("uint256[2][]", "uint256[2][]")]
+    [InlineData("tuple(uint,bytes)[2][]", "(uint256,bytes)[2][]")]
+    [InlineData(" ( address to , uint amount ) [ ] ", "(address,uint256)[]")]
+    [InlineData("((int8,(bool)[3]),string)", "((int8,(bool)[3]),string)")]
+    [InlineData("tuple(tuple(uint8 a) inner, bytes b)", "((uint8),bytes)")]
+    public void Parses_type_strings_into_their_canonical_form(string text, string canonical) =>
+        Assert.Equal(canonical, AbiType.Parse(text).ToString());
+
+    [Fact]
+    public void Reads_array_suffixes_left_to_right_like_Solidity()
+    {
+        // uint256[2][] is a dynamic array whose elements are uint256[2].
+        var type = Assert.IsType<AbiArrayType>(AbiType.Parse("uint256[2][]"));
+        var element = Assert.IsType<AbiFixedArrayType>(type.Element);
+        Assert.Equal(2, element.Length);
+        Assert.Equal(AbiType.UInt256, element.Element);
+
+        var other = Assert.IsType<AbiFixedArrayType>(AbiType.Parse("uint256[][3]"));
+        Assert.Equal(3, other.Length);
+        Assert.IsType<AbiArrayType>(other.Element);
+    }
+
+    [Fact]
+    public void Keeps_component_names_but_leaves_them_out_of_equality()
+    {
+        var named = Assert.IsType<AbiTupleType>(AbiType.Parse("(address to, uint256 amount)"));
+        Assert.Equal(["to", "amount"], named.Components.Select(c => c.Name));
+        Assert.Equal(AbiType.Parse("(address,uint256)"), named);
+        Assert.Equal(AbiType.Parse("(address,uint256)").GetHashCode(), named.GetHashCode());
+        Assert.NotEqual(AbiType.Parse("(address,uint128)"), named);
+    }
+
+    [Theory]
+    [InlineData("uint256", false, 32)]
+    [InlineData("bytes32", false, 32)]
+    [InlineData("string", true, 32)]
+    [InlineData("uint8[3]", false, 96)]
+    [InlineData("uint8[3][2]", false, 192)]
+    [InlineData("(uint8,address,bytes7)", false, 96)]
+    [InlineData("(uint8,bytes)", true, 32)]
+    [InlineData("string[2]", true, 32)]
+    [InlineData("uint8[]", true, 32)]
+    [InlineData("((bool,bool)[2],int8)", false, 160)]
+    public void Knows_which_types_are_dynamic_and_their_head_sizes(string text, bool dynamic, int headSize)
+    {
+        var type = AbiType.Parse(text);
+        Assert.Equal(dynamic, type.IsDynamic);
+        Assert.Equal(headSize, type.HeadSize);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("uint7")]
+    [InlineData("uint0")]
+    [InlineData("uint264")]
+    [InlineData("uint08")]
+    [InlineData("int1024")]
+    [InlineData("bytes0")]
+    [InlineData("bytes33")]
+    [InlineData("bytes01")]
+    [InlineData("fixed128x18")]
+    [InlineData("ufixed")]
+    [InlineData("function")]
+    [InlineData("uint256[")]
+    [InlineData("uint256]")]
+    [InlineData("uint256[-1]")]
+    [InlineData("uint256[01]")]
+    [InlineData("uint256[0]")]
+    [InlineData("uint256[99999999999]")]
+    [InlineData("uint256[100000000]")]
+    [InlineData("(")]
+    [InlineData("()")]
+    [InlineData("tuple")]
+    [InlineData("tuple[]")]
+    [InlineData("(uint256,)")]
+    [InlineData("(uint256 indexed x)")]
+    [InlineData("uint256 x")]
+    [InlineData("Uint256")]
+    [InlineData("address payable")]
+    [InlineData("foo")]
+    public void Refuses_malformed_or_unsupported_types_with_AbiException(string text) =>
+        Assert.Throws<AbiException>(() => AbiType.Parse(text));
+
+    [Fact]
+    public void Refuses_nesting_that_could_exhaust_the_stack()
+    {
+        var deep = new string('(', 5000) + "uint8" + new string(')', 5000);
+        Assert.Throws<AbiException>(() => AbiType.Parse(deep));
+        Assert.Throws<AbiException>(() => AbiType.Parse("uint8" + string.Concat(Enumerable.Repeat("[]", 100))));
+        Assert.Equal("(((uint8)))", AbiType.Parse("(((uint8)))").ToString());
+    }
+
+    [Fact]
+    public void Explains_what_is_wrong_and_where()
+    {
+        var error = Assert.Throws<AbiException>(() => AbiType.Parse("(uint256,uint7)"));
+        Assert.Contains("uint7", error.Message, StringComparison.Ordinal);
+        Assert.Contains("character 9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_reports_failure_without_throwing()
+    {
+        Assert.False(AbiType.TryParse("uint7", out var none));
+        Assert.Null(none);
+        Assert.True(AbiType.TryParse("bytes4[]", out var type));
+        Assert.Equal("bytes4[]", type!.ToString());
+    }
+
+    [Fact]
+    public void Factory_types_equal_parsed_ones()
+    {
+        Assert.Equal(AbiType.Parse("(uint16,int40,bytes5[])[2]"),
+            AbiType.FixedArrayOf(AbiType.Tuple(AbiType.UInt(16), AbiType.Int(40), AbiType.ArrayOf(AbiType.FixedBytes(5))), 2));
+        Assert.Throws<AbiException>(() => AbiType.UInt(12));
+        Assert.Throws<AbiException>(() => AbiType.FixedBytes(40));
+    }
+}
