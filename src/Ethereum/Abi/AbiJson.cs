@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Photon.Ethereum.Abi;
+
+/// <summary>
+/// Converts between JSON and ABI values, for the CLI, REST and cross-checks.
+/// <para>Reading: integers as JSON numbers (exact: <c>1e18</c> is fine, <c>1.5</c> is not) or
+/// strings in decimal or <c>0x</c> hex (a leading <c>-</c> for signed types); addresses as strings
+/// (a mixed-case address must have a valid EIP-55 checksum); <c>bytes</c> and <c>bytes&lt;M&gt;</c>
+/// as <c>0x</c> hex strings; bools as <c>true</c>/<c>false</c>; strings as strings; arrays as
+/// arrays; tuples as arrays, or as objects keyed by component name when every component is named.</para>
+/// <para>Writing: integers as decimal strings (JSON numbers lose precision beyond 2^53), addresses
+/// in EIP-55 form, bytes as <c>0x</c> hex, arrays and tuples as arrays (tuples as objects on request).</para>
+/// </summary>
+public static class AbiJson
+{
+    // Exponents beyond this make any non-zero integer exceed 2^256.
+    private const int MaxDecimalExponent = 80;
+
+    /// <summary>Reads a JSON array of type strings, e.g. <c>["uint256","(address,bytes)[]"]</c>.</summary>
+    public static AbiType[] ToTypes(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Array)
+            throw new AbiException($"ABI types are a JSON array of type strings, got {json.ValueKind}");
+        var types = new List<AbiType>();
+        foreach (var item in json.EnumerateArray())
+        {
+            try
+            {
+                types.Add(item.ValueKind == JsonValueKind.String
+                    ? AbiType.Parse(item.GetString()!)
+                    : throw new AbiException($"an ABI type is a string, got {item.ValueKind}"));
+            }
+            catch (AbiException e)
+            {
+                e.At(types.Count);
+                throw;
+            }
+        }
+        return [.. types];
+    }
+
+    /// <summary>Reads a JSON array with one value per type.</summary>
+    public static object?[] ToValues(IReadOnlyList<AbiType> types, JsonElement json)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        return ToValues(types.Select(t => new AbiParameter(t)).ToArray(), json);
+    }
+
+    /// <summary>Reads a JSON array with one value per parameter, or an object keyed by parameter name.</summary>
+    public static object?[] ToValues(IReadOnlyList<AbiParameter> parameters, JsonElement json)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Members(parameters, json, "values");
+    }
+
+    public static object? ToValue(AbiType type, JsonElement json)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        switch (type)
+        {
+            case AbiUIntType u:
+                var unsigned = Integer(json, type);
+                return AbiValueConversion.ToUnsigned(unsigned, u);
+            case AbiIntType i:
+                return AbiValueConversion.ToSigned(Integer(json, type), i);
+            case AbiAddressType:
+                var text = String(json, type);
+                try
+                {
+                    return Address.Parse(text);
+                }
+                catch (FormatException e)
+                {
+                    throw new AbiException($"'{text}' is not an address: {e.Message}", e);
+                }
+            case AbiBoolType:
+                return json.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw Expected(type, "true or false", json),
+                };
+            case AbiFixedBytesType f:
+                var fixedBytes = HexBytes(json, type);
+                return fixedBytes.Length == f.Size ? fixedBytes : throw new AbiException($"{type} needs exactly {f.Size} bytes, got {fixedBytes.Length}");
+            case AbiBytesType:
+                return HexBytes(json, type);
+            case AbiStringType:
+                return String(json, type);
+            case AbiArrayType array:
+                return Elements(array.Element, null, json, type);
+            case AbiFixedArrayType fixedArray:
+                return Elements(fixedArray.Element, fixedArray.Length, json, type);
+            case AbiTupleType tuple:
+                return Members(tuple.Components, json, tuple.ToString());
+            default:
+                throw new InvalidOperationException($"unknown ABI type {type}");
+        }
+    }
+
+    /// <summary>JSON for a value of <paramref name="type"/>; accepts anything the encoder accepts.</summary>
+    public static JsonNode? ToJson(AbiType type, object? value, bool namedTuples = false)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        switch (type)
+        {
+            case AbiUIntType u:
+                return JsonValue.Create(AbiValueConversion.ToUnsigned(value, u).ToString());
+            case AbiIntType i:
+                return JsonValue.Create(AbiValueConversion.ToSigned(value, i).ToString(CultureInfo.InvariantCulture));
+            case AbiAddressType:
+                return JsonValue.Create(AbiValueConversion.ToAddress(value).ToString());
+            case AbiBoolType:
+                return JsonValue.Create(AbiValueConversion.ToBool(value));
+            case AbiFixedBytesType f:
+                return JsonValue.Create(Hex.Encode(AbiValueConversion.ToFixedBytes(value, f).Span));
+            case AbiBytesType:
+                return JsonValue.Create(Hex.Encode(AbiValueConversion.ToBytes(value, type).Span));
+            case AbiStringType:
+                return JsonValue.Create(AbiValueConversion.ToText(value));
+        }
+        var list = AbiValueConversion.ToList(value, type);
+        var (count, typeAt, names) = type switch
+        {
+            AbiArrayType a => (list.Count, (Func<int, AbiType>)(_ => a.Element), (IReadOnlyList<AbiParameter>?)null),
+            AbiFixedArrayType f => (f.Length, _ => f.Element, null),
+            AbiTupleType t => (t.Components.Count, i => t.Components[i].Type, namedTuples && AllNamed(t.Components) ? t.Components : null),
+            _ => throw new InvalidOperationException($"unknown ABI type {type}"),
+        };
+        if (list.Count != count)
+            throw new AbiException($"{type} needs {count} values, got {list.Count}");
+        var nodes = new JsonNode?[count];
+        for (var i = 0; i < count; i++)
+        {
+            try
+            {
+                nodes[i] = ToJson(typeAt(i), list[i], namedTuples);
+            }
+            catch (AbiException e)
+            {
+                e.At(i, (type as AbiTupleType)?.Components[i].Name);
+                throw;
+            }
+        }
+        if (names is null)
+            return new JsonArray(nodes);
+        var result = new JsonObject();
+        for (var i = 0; i < count; i++)
+            result[names[i].Name] = nodes[i];
+        return result;
+    }
+
+    /// <summary>A JSON array with one entry per type.</summary>
+    public static JsonArray ToJson(IReadOnlyList<AbiType> types, IReadOnlyList<object?> values, bool namedTuples = false)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentNullException.ThrowIfNull(values);
+        if (types.Count != values.Count)
+            throw new AbiException($"expected {types.Count} values, got {values.Count}");
+        var result = new JsonArray();
+        for (var i = 0; i < types.Count; i++)
+        {
+            try
+            {
+                result.Add(ToJson(types[i], values[i], namedTuples));
+            }
+            catch (AbiException e)
+            {
+                e.At(i);
+                throw;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Decoded values as a JSON object keyed by parameter name (an array if some are unnamed or
+    /// share a name). Indexed event inputs that are only a topic hash are written as that hash.
+    /// </summary>
+    public static JsonNode ToJson(AbiValues values, bool namedTuples = true)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var nodes = new JsonNode?[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var parameter = values.Parameters[i];
+            try
+            {
+                nodes[i] = parameter.Indexed && !parameter.Type.IsElementary && values[i] is Hash256 topic
+                    ? JsonValue.Create(topic.ToString())
+                    : ToJson(parameter.Type, values[i], namedTuples);
+            }
+            catch (AbiException e)
+            {
+                e.At(i, parameter.Name);
+                throw;
+            }
+        }
+        if (!AllNamed(values.Parameters))
+            return new JsonArray(nodes);
+        var result = new JsonObject();
+        for (var i = 0; i < nodes.Length; i++)
+            result[values.Parameters[i].Name] = nodes[i];
+        return result;
+    }
+
+    private static object?[] Elements(AbiType element, int? length, JsonElement json, AbiType type)
+    {
+        if (json.ValueKind != JsonValueKind.Array)
+            throw Expected(type, "a JSON array", json);
+        var count = json.GetArrayLength();
+        if (length is { } expected && count != expected)
+            throw new AbiException($"{type} needs {expected} values, got {count}");
+        var result = new object?[count];
+        var i = 0;
+        foreach (var item in json.EnumerateArray())
+        {
+            try
+            {
+                result[i] = ToValue(element, item);
+            }
+            catch (AbiException e)
+            {
+                e.At(i);
+                throw;
+            }
+            i++;
+        }
+        return result;
+    }
+
+    private static object?[] Members(IReadOnlyList<AbiParameter> members, JsonElement json, string what)
+    {
+        var result = new object?[members.Count];
+        if (json.ValueKind == JsonValueKind.Object)
+        {
+            if (!AllNamed(members))
+                throw new AbiException($"{what} can be a JSON object only when every member has a distinct name");
+            var seen = 0;
+            foreach (var property in json.EnumerateObject())
+            {
+                var index = IndexOf(members, property.Name)
+                    ?? throw new AbiException($"{what} has no member named '{property.Name}' (members: {string.Join(", ", members.Select(m => m.Name))})");
+                result[index] = Member(members, index, property.Value);
+                seen++;
+            }
+            if (seen != members.Count)
+            {
+                var missing = members.Where(m => !json.TryGetProperty(m.Name, out _)).Select(m => m.Name);
+                throw new AbiException($"{what} is missing {string.Join(", ", missing)}");
+            }
+            return result;
+        }
+        if (json.ValueKind != JsonValueKind.Array)
+            throw new AbiException($"{what} must be a JSON array{(AllNamed(members) ? " or object" : "")}, got {json.ValueKind}");
+        var count = json.GetArrayLength();
+        if (count != members.Count)
+            throw new AbiException($"{what} needs {members.Count} values, got {count}");
+        var i = 0;
+        foreach (var item in json.EnumerateArray())
+        {
+            result[i] = Member(members, i, item);
+            i++;
+        }
+        return result;
+    }
+
+    private static object? Member(IReadOnlyList<AbiParameter> members, int index, JsonElement json)
+    {
+        try
+        {
+            return ToValue(members[index].Type, json);
+        }
+        catch (AbiException e)
+        {
+            e.At(index, members[index].Name);
+            throw;
+        }
+    }
+
+    private static int? IndexOf(IReadOnlyList<AbiParameter> members, string name)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].Name == name)
+                return i;
+        }
+        return null;
+    }
+
+    private static bool AllNamed(IReadOnlyList<AbiParameter> members) =>
+        members.All(m => m.Name.Length > 0) && members.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() == members.Count;
+
+    private static BigInteger Integer(JsonElement json, AbiType type)
+    {
+        var text = json.ValueKind switch
+        {
+            JsonValueKind.Number => json.GetRawText(),
+            JsonValueKind.String => json.GetString()!,
+            _ => throw Expected(type, "an integer (JSON number or decimal/0x string)", json),
+        };
+        var negative = text.StartsWith('-');
+        var digits = negative ? text[1..] : text;
+        BigInteger magnitude;
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && json.ValueKind == JsonValueKind.String)
+        {
+            var hex = digits[2..];
+            if (hex.Length == 0 || hex.Length > 200 || hex.Any(c => Hex.Nibble(c) < 0))
+                throw new AbiException($"'{Shorten(text)}' is not a hex integer");
+            magnitude = BigInteger.Parse("0" + hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            magnitude = Decimal(digits, text);
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    // Exact decimal integer: digits, optionally a fraction and an exponent, as long as the value is whole.
+    private static BigInteger Decimal(string digits, string original)
+    {
+        var exponentAt = digits.IndexOfAny(['e', 'E']);
+        var mantissa = exponentAt < 0 ? digits : digits[..exponentAt];
+        var exponent = 0;
+        if (exponentAt >= 0)
+        {
+            var exponentText = digits[(exponentAt + 1)..];
+            if (!int.TryParse(exponentText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || Math.Abs(exponent) > 1000)
+                throw new AbiException($"'{Shorten(original)}' is not an integer");
+        }
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? mantissa : mantissa[..point];
+        var fraction = point < 0 ? "" : mantissa[(point + 1)..];
+        var all = whole + fraction;
+        if (whole.Length == 0 || (point >= 0 && fraction.Length == 0) || all.Length > 200 || all.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            throw new AbiException($"'{Shorten(original)}' is not an integer");
+        var scale = exponent - fraction.Length;
+        var significant = all.TrimStart('0');
+        if (significant.Length == 0)
+            return BigInteger.Zero;
+        if (scale < 0)
+        {
+            if (-scale > significant.Length || significant[(significant.Length + scale)..].AsSpan().ContainsAnyExcept('0'))
+                throw new AbiException($"'{Shorten(original)}' is not a whole number");
+            return BigInteger.Parse(significant[..(significant.Length + scale)], NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        if (scale + significant.Length > MaxDecimalExponent)
+            throw new AbiException($"'{Shorten(original)}' is far too large for any ABI integer");
+        return BigInteger.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture) * BigInteger.Pow(10, scale);
+    }
+
+    private static string String(JsonElement json, AbiType type) =>
+        json.ValueKind == JsonValueKind.String ? json.GetString()! : throw Expected(type, "a JSON string", json);
+
+    private static byte[] HexBytes(JsonElement json, AbiType type)
+    {
+        var text = String(json, type);
+        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            throw new AbiException($"{type} is written as 0x-prefixed hex, got '{Shorten(text)}'");
+        try
+        {
+            return Hex.Decode(text);
+        }
+        catch (HexFormatException e)
+        {
+            throw new AbiException(e.Message, e);
+        }
+    }
+
+    private static AbiException Expected(AbiType type, string what, JsonElement json) =>
+        new($"{type} needs {what}, got {(json.ValueKind == JsonValueKind.String ? $"'{Shorten(json.GetString()!)}'" : json.ValueKind.ToString())}");
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}
