@@ -9,12 +9,13 @@ namespace Photon.Ethereum.Transactions;
 /// </summary>
 public sealed record AccessListEntry
 {
-    private readonly ReadOnlyCollection<Hash256> _storageKeys = ReadOnlyCollection<Hash256>.Empty;
+    private readonly ReadOnlyCollection<Hash256> _storageKeys;
 
     public AccessListEntry(Address address, IEnumerable<Hash256> storageKeys)
     {
+        ArgumentNullException.ThrowIfNull(storageKeys);
         Address = address;
-        StorageKeys = (IReadOnlyList<Hash256>)(storageKeys ?? throw new ArgumentNullException(nameof(storageKeys))).ToArray();
+        _storageKeys = Array.AsReadOnly(storageKeys.ToArray());
     }
 
     public Address Address { get; init; }

@@ -47,7 +47,8 @@ public static class TransactionJson
     /// <summary>
     /// The JSON-RPC transaction object: quantities as <c>0x</c> hex, <c>gas</c> and <c>data</c> as
     /// nodes name them, <c>to</c> omitted for a contract creation, <c>from</c> when given.
-    /// <see cref="Parse"/> reads it back to the same transaction.
+    /// <see cref="Parse"/> reads it back to the same transaction (except a pre-EIP-155 legacy
+    /// transaction, whose missing chain id the parser refuses as user input).
     /// </summary>
     public static JsonObject ToRpcJson(Transaction transaction, Address? from = null)
     {

@@ -107,14 +107,19 @@ internal sealed class TransactionJsonFields
             JsonElement? address = null, keys = null;
             foreach (var property in entry.EnumerateObject())
             {
-                ref var slot = ref address;
-                if (property.Name == "storageKeys")
-                    slot = ref keys;
-                else if (property.Name != "address")
-                    throw Unknown(property.Name, ["address", "storageKeys"], $"{where} field");
-                if (slot is not null)
-                    throw new TransactionFormatException($"{where} field '{property.Name}' is given twice");
-                slot = property.Value;
+                switch (property.Name)
+                {
+                    case "address" when address is null:
+                        address = property.Value;
+                        break;
+                    case "storageKeys" when keys is null:
+                        keys = property.Value;
+                        break;
+                    case "address" or "storageKeys":
+                        throw new TransactionFormatException($"{where} field '{property.Name}' is given twice");
+                    default:
+                        throw Unknown(property.Name, ["address", "storageKeys"], $"{where} field");
+                }
             }
             if (address is not { ValueKind: not JsonValueKind.Null } addressElement)
                 throw new TransactionFormatException($"{where} has no 'address'");

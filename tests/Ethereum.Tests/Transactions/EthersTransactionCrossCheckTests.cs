@@ -40,6 +40,8 @@ public class EthersTransactionCrossCheckTests
             cases.Add(new Case(Backends.RandomKey(random), transaction, EthersJson(transaction)));
         }
 
+        AssertEdgesAreCovered([.. cases.Select(c => c.Transaction)]);
+
         var input = new JsonObject
         {
             ["cases"] = new JsonArray([.. cases.Select(c => (JsonNode)new JsonObject
@@ -87,6 +89,39 @@ public class EthersTransactionCrossCheckTests
             {
                 var parsed = TransactionJson.Parse(ethersTransaction.ToJsonString());
                 Assert.True(parsed.Transaction == transaction, $"{context}: ethers-shaped JSON parsed to {parsed.Transaction}");
+            }
+        }
+    }
+
+    /// <summary>The seeded cases really contain the edges the cross-check is meant to exercise, for every type.</summary>
+    private static void AssertEdgesAreCovered(List<Transaction> transactions)
+    {
+        foreach (var group in transactions.Where(t => t.SignedChainId is not null).GroupBy(t => t.Type))
+        {
+            var edges = new (string Name, Func<Transaction, bool> Present)[]
+            {
+                ("contract creation", t => t.To is null),
+                ("zero value", t => t.Value.IsZero),
+                ("largest value", t => t.Value == UInt256.MaxValue),
+                ("empty data", t => t.Data.IsEmpty),
+                ("one data byte below 0x80", t => t.Data.Length == 1 && t.Data.Span[0] < 0x80),
+                ("56-byte data (long RLP form)", t => t.Data.Length == 56),
+                ("data past 256 bytes", t => t.Data.Length > 256),
+                ("chain id 1", t => t.SignedChainId == 1),
+                ("chain id 31337", t => t.SignedChainId == 31337),
+                ("chain id past 2^32", t => t.SignedChainId > uint.MaxValue),
+                ("largest chain id", t => t.SignedChainId == ulong.MaxValue),
+                ("zero nonce", t => t.Nonce == 0),
+                ("zero gas limit", t => t.GasLimit == 0),
+            };
+            var typed = group.OfType<TypedTransaction>().ToList();
+            foreach (var (name, present) in edges)
+                Assert.True(group.Any(present), $"no {group.Key} case with {name}");
+            if (typed.Count > 0)
+            {
+                Assert.True(typed.Any(t => t.AccessList.Count == 0), $"no {group.Key} case with an empty access list");
+                Assert.True(typed.Any(t => t.AccessList.Count == 3 && t.AccessList.Any(e => e.StorageKeys.Count == 3)), $"no {group.Key} case with 3 entries and 3 keys");
+                Assert.True(typed.Any(t => t.AccessList.Any(e => e.StorageKeys.Count == 0)), $"no {group.Key} case with an entry without keys");
             }
         }
     }
