@@ -1,0 +1,220 @@
+using System.Text.Json;
+
+namespace Photon.Ethereum.Transactions;
+
+/// <summary>
+/// The fields of one JSON transaction object, checked for unknown names and duplicates on the way
+/// in, with typed readers that name the field in every refusal. <c>null</c> values count as absent.
+/// </summary>
+internal sealed class TransactionJsonFields
+{
+    private static readonly string[] Known =
+    [
+        "type", "chainId", "nonce", "from", "to", "gasLimit", "gas", "gasPrice", "maxFeePerGas",
+        "maxPriorityFeePerGas", "value", "data", "input", "accessList",
+    ];
+
+    // JSON numbers beyond 2^53 - 1 (JavaScript's Number.MAX_SAFE_INTEGER) may already have been
+    // rounded by whatever wrote them; ethers refuses them too.
+    private static readonly UInt256 MaxSafeJsonInteger = (1UL << 53) - 1;
+
+    private readonly Dictionary<string, JsonElement> _fields;
+
+    private TransactionJsonFields(Dictionary<string, JsonElement> fields) => _fields = fields;
+
+    public static TransactionJsonFields From(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new TransactionFormatException($"a JSON transaction is an object {{\"to\": …, \"nonce\": …}}, got {Describe(root.ValueKind)}");
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Known.Contains(property.Name, StringComparer.Ordinal))
+                throw Unknown(property.Name, Known, "transaction field");
+            if (!fields.TryAdd(property.Name, property.Value))
+                throw new TransactionFormatException($"transaction field '{property.Name}' is given twice");
+        }
+        var result = new TransactionJsonFields(fields);
+        foreach (var (name, alias) in new[] { ("gasLimit", "gas"), ("data", "input") })
+        {
+            if (result.Has(name) && result.Has(alias))
+                throw new TransactionFormatException($"transaction fields '{name}' and '{alias}' name the same value; give only one");
+        }
+        return result;
+    }
+
+    public bool Has(string name) => _fields.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>Reads <paramref name="name"/>, or its <paramref name="alias"/> (never both: <see cref="From"/> refuses that).</summary>
+    public T Alias<T>(string name, string alias, Func<string, T> read) => read(Has(alias) ? alias : name);
+
+    public TransactionType? Type()
+    {
+        if (!_fields.TryGetValue("type", out var element) || element.ValueKind == JsonValueKind.Null)
+            return null;
+        var type = Integer(element, "type");
+        return type <= 2
+            ? (TransactionType)(byte)(ulong)type
+            : throw new TransactionFormatException($"transaction type {type} is not supported (0 legacy, 1 EIP-2930, 2 EIP-1559)");
+    }
+
+    public UInt256? UInt256(string name) => Get(name) is { } element ? Integer(element, name) : null;
+
+    public ulong? UInt64(string name)
+    {
+        if (UInt256(name) is not { } value)
+            return null;
+        return value.BitLength <= 64
+            ? (ulong)value
+            : throw new TransactionFormatException($"transaction field '{name}' is {value}, beyond 2^64 - 1");
+    }
+
+    public Address? Address(string name) => Get(name) is { } element ? ReadAddress(element, $"transaction field '{name}'") : null;
+
+    public byte[]? Bytes(string name)
+    {
+        if (Get(name) is not { } element)
+            return null;
+        var text = element.ValueKind == JsonValueKind.String
+            ? element.GetString()!
+            : throw new TransactionFormatException($"transaction field '{name}' must be 0x-prefixed hex bytes, got {Describe(element.ValueKind)}");
+        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            throw new TransactionFormatException($"transaction field '{name}' must be 0x-prefixed hex bytes");
+        try
+        {
+            return Hex.Decode(text);
+        }
+        catch (HexFormatException e)
+        {
+            throw new TransactionFormatException($"transaction field '{name}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>An EIP-2930 access list in the JSON-RPC shape <c>[{"address": …, "storageKeys": [...]}]</c>.</summary>
+    public List<AccessListEntry>? AccessList(string name)
+    {
+        if (Get(name) is not { } element)
+            return null;
+        if (element.ValueKind != JsonValueKind.Array)
+            throw new TransactionFormatException($"transaction field '{name}' must be an array of {{\"address\", \"storageKeys\"}}, got {Describe(element.ValueKind)}");
+        var entries = new List<AccessListEntry>();
+        var index = 0;
+        foreach (var entry in element.EnumerateArray())
+        {
+            var where = $"{name}[{index++}]";
+            if (entry.ValueKind != JsonValueKind.Object)
+                throw new TransactionFormatException($"{where} must be an object {{\"address\", \"storageKeys\"}}, got {Describe(entry.ValueKind)}");
+            JsonElement? address = null, keys = null;
+            foreach (var property in entry.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "address" when address is null:
+                        address = property.Value;
+                        break;
+                    case "storageKeys" when keys is null:
+                        keys = property.Value;
+                        break;
+                    case "address" or "storageKeys":
+                        throw new TransactionFormatException($"{where} field '{property.Name}' is given twice");
+                    default:
+                        throw Unknown(property.Name, ["address", "storageKeys"], $"{where} field");
+                }
+            }
+            if (address is not { ValueKind: not JsonValueKind.Null } addressElement)
+                throw new TransactionFormatException($"{where} has no 'address'");
+            if (keys is not { ValueKind: JsonValueKind.Array } keysElement)
+                throw new TransactionFormatException($"{where} needs 'storageKeys', an array of 32-byte hex strings (may be empty)");
+            entries.Add(new AccessListEntry(
+                ReadAddress(addressElement, $"{where}.address"),
+                keysElement.EnumerateArray().Select((key, i) => ReadStorageKey(key, $"{where}.storageKeys[{i}]")).ToList()));
+        }
+        return entries;
+    }
+
+    private JsonElement? Get(string name) =>
+        _fields.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>A non-negative integer: plain-digit JSON number up to 2⁵³ − 1, or a decimal or 0x-hex string.</summary>
+    private static UInt256 Integer(JsonElement element, string name)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+            {
+                var raw = element.GetRawText();
+                if (raw.StartsWith('-'))
+                    throw new TransactionFormatException($"transaction field '{name}' is negative ({raw})");
+                if (raw.AsSpan().IndexOfAny(".eE") >= 0)
+                    throw new TransactionFormatException(
+                        $"transaction field '{name}' is {raw}, not a plain integer; write the exact integer as digits or as a decimal or 0x-hex string");
+                var value = Ethereum.UInt256.Parse(raw);
+                if (value > MaxSafeJsonInteger)
+                    throw new TransactionFormatException(
+                        $"transaction field '{name}' is the JSON number {raw}, above 2^53 - 1 where JSON numbers lose precision; write it as a string");
+                return value;
+            }
+            case JsonValueKind.String:
+                try
+                {
+                    return Ethereum.UInt256.Parse(element.GetString()!);
+                }
+                catch (FormatException e)
+                {
+                    throw new TransactionFormatException($"transaction field '{name}': {e.Message}", e);
+                }
+            default:
+                throw new TransactionFormatException(
+                    $"transaction field '{name}' must be an integer (a JSON number, or a decimal or 0x-hex string), got {Describe(element.ValueKind)}");
+        }
+    }
+
+    private static Address ReadAddress(JsonElement element, string where)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+            throw new TransactionFormatException($"{where} must be a 0x-prefixed address string, got {Describe(element.ValueKind)}");
+        try
+        {
+            return Ethereum.Address.Parse(element.GetString()!);
+        }
+        catch (FormatException e)
+        {
+            throw new TransactionFormatException($"{where}: {e.Message}", e);
+        }
+    }
+
+    private static Hash256 ReadStorageKey(JsonElement element, string where)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+            throw new TransactionFormatException($"{where} must be a 32-byte hex string, got {Describe(element.ValueKind)}");
+        try
+        {
+            return Hash256.Parse(element.GetString()!);
+        }
+        catch (HexFormatException e)
+        {
+            throw new TransactionFormatException($"{where}: {e.Message}", e);
+        }
+    }
+
+    private static TransactionFormatException Unknown(string name, string[] known, string what)
+    {
+        var suggestion = known.FirstOrDefault(k => Simplify(k) == Simplify(name));
+        var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
+        return new TransactionFormatException($"unknown {what} '{name}'{hint}; known: {string.Join(", ", known)}");
+    }
+
+    // "Gas_Limit", "gas-limit" and "gaslimit" all suggest "gasLimit".
+    private static string Simplify(string name) => name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+}
