@@ -7,8 +7,8 @@ namespace Photon.Ethereum.Abi;
 
 /// <summary>
 /// Converts between JSON and ABI values, for the CLI, REST and cross-checks.
-/// <para>Reading: integers as JSON numbers (exact: <c>1e18</c> is fine, <c>1.5</c> is not) or
-/// strings in decimal or <c>0x</c> hex (a leading <c>-</c> for signed types); addresses as strings
+/// <para>Reading: integers by the rule of <see cref="JsonInteger"/> (JSON numbers of plain digits up
+/// to 2⁵³ − 1, or strings in decimal or <c>0x</c> hex; a leading <c>-</c> for signed types); addresses as strings
 /// (a mixed-case address must have a valid EIP-55 checksum); <c>bytes</c> and <c>bytes&lt;M&gt;</c>
 /// as <c>0x</c> hex strings; bools as <c>true</c>/<c>false</c>; strings as strings; arrays as
 /// arrays; tuples as arrays, or as objects keyed by component name when every component is named.</para>
@@ -17,9 +17,6 @@ namespace Photon.Ethereum.Abi;
 /// </summary>
 public static class AbiJson
 {
-    // Exponents beyond this make any non-zero integer exceed 2^256.
-    private const int MaxDecimalExponent = 80;
-
     /// <summary>Reads a JSON array of type strings, e.g. <c>["uint256","(address,bytes)[]"]</c>.</summary>
     public static AbiType[] ToTypes(JsonElement json)
     {
@@ -297,60 +294,14 @@ public static class AbiJson
 
     private static BigInteger Integer(JsonElement json, AbiType type)
     {
-        var text = json.ValueKind switch
+        try
         {
-            JsonValueKind.Number => json.GetRawText(),
-            JsonValueKind.String => json.GetString()!,
-            _ => throw Expected(type, "an integer (JSON number or decimal/0x string)", json),
-        };
-        var negative = text.StartsWith('-');
-        var digits = negative ? text[1..] : text;
-        BigInteger magnitude;
-        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && json.ValueKind == JsonValueKind.String)
-        {
-            var hex = digits[2..];
-            if (hex.Length == 0 || hex.Length > 200 || hex.Any(c => Hex.Nibble(c) < 0))
-                throw new AbiException($"'{Shorten(text)}' is not a hex integer");
-            magnitude = BigInteger.Parse("0" + hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            return JsonInteger.Read(json, allowNegative: type is AbiIntType);
         }
-        else
+        catch (FormatException e)
         {
-            magnitude = Decimal(digits, text);
+            throw new AbiException($"{type}: {e.Message}", e);
         }
-        return negative ? -magnitude : magnitude;
-    }
-
-    // Exact decimal integer: digits, optionally a fraction and an exponent, as long as the value is whole.
-    private static BigInteger Decimal(string digits, string original)
-    {
-        var exponentAt = digits.IndexOfAny(['e', 'E']);
-        var mantissa = exponentAt < 0 ? digits : digits[..exponentAt];
-        var exponent = 0;
-        if (exponentAt >= 0)
-        {
-            var exponentText = digits[(exponentAt + 1)..];
-            if (!int.TryParse(exponentText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || Math.Abs(exponent) > 1000)
-                throw new AbiException($"'{Shorten(original)}' is not an integer");
-        }
-        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var whole = point < 0 ? mantissa : mantissa[..point];
-        var fraction = point < 0 ? "" : mantissa[(point + 1)..];
-        var all = whole + fraction;
-        if (whole.Length == 0 || (point >= 0 && fraction.Length == 0) || all.Length > 200 || all.AsSpan().ContainsAnyExceptInRange('0', '9'))
-            throw new AbiException($"'{Shorten(original)}' is not an integer");
-        var scale = exponent - fraction.Length;
-        var significant = all.TrimStart('0');
-        if (significant.Length == 0)
-            return BigInteger.Zero;
-        if (scale < 0)
-        {
-            if (-scale > significant.Length || significant[(significant.Length + scale)..].AsSpan().ContainsAnyExcept('0'))
-                throw new AbiException($"'{Shorten(original)}' is not a whole number");
-            return BigInteger.Parse(significant[..(significant.Length + scale)], NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-        if (scale + significant.Length > MaxDecimalExponent)
-            throw new AbiException($"'{Shorten(original)}' is far too large for any ABI integer");
-        return BigInteger.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture) * BigInteger.Pow(10, scale);
     }
 
     private static string String(JsonElement json, AbiType type) =>

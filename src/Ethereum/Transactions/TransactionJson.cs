@@ -14,8 +14,8 @@ namespace Photon.Ethereum.Transactions;
 /// <c>gasPrice</c>, <c>maxFeePerGas</c>, <c>maxPriorityFeePerGas</c>, <c>value</c>, <c>data</c> (or
 /// <c>input</c>), <c>accessList</c> (<c>[{address, storageKeys}]</c>) and <c>from</c>. Any other field is
 /// refused, so a misspelt field cannot silently drop a value; <c>null</c> counts as absent.</para>
-/// <para>Integers are JSON numbers written as plain digits up to 2⁵³ − 1 (beyond that, or with a
-/// fraction or exponent, the writer may have rounded them), or decimal or <c>0x</c>-hex strings.</para>
+/// <para>Integers follow <see cref="JsonInteger"/>: JSON numbers of plain digits up to 2⁵³ − 1, or
+/// decimal or <c>0x</c>-hex strings.</para>
 /// <para>The type is the explicit <c>type</c> (0, 1 or 2), else 2 when a max fee is given, else 1 when
 /// an access list is given, else 0 (legacy, EIP-155). Contradictions are refused: <c>gasPrice</c>
 /// with a max fee, max fees on type 0 or 1, an access list on type 0, <c>gasPrice</c> on type 2,

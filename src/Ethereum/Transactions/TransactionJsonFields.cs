@@ -14,10 +14,6 @@ internal sealed class TransactionJsonFields
         "maxPriorityFeePerGas", "value", "data", "input", "accessList",
     ];
 
-    // JSON numbers beyond 2^53 - 1 (JavaScript's Number.MAX_SAFE_INTEGER) may already have been
-    // rounded by whatever wrote them; ethers refuses them too.
-    private static readonly UInt256 MaxSafeJsonInteger = (1UL << 53) - 1;
-
     private readonly Dictionary<string, JsonElement> _fields;
 
     private TransactionJsonFields(Dictionary<string, JsonElement> fields) => _fields = fields;
@@ -135,37 +131,16 @@ internal sealed class TransactionJsonFields
     private JsonElement? Get(string name) =>
         _fields.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    /// <summary>A non-negative integer: plain-digit JSON number up to 2⁵³ − 1, or a decimal or 0x-hex string.</summary>
+    /// <summary>A non-negative integer by the one JSON integer rule of <see cref="JsonInteger"/>.</summary>
     private static UInt256 Integer(JsonElement element, string name)
     {
-        switch (element.ValueKind)
+        try
         {
-            case JsonValueKind.Number:
-            {
-                var raw = element.GetRawText();
-                if (raw.StartsWith('-'))
-                    throw new TransactionFormatException($"transaction field '{name}' is negative ({raw})");
-                if (raw.AsSpan().IndexOfAny(".eE") >= 0)
-                    throw new TransactionFormatException(
-                        $"transaction field '{name}' is {raw}, not a plain integer; write the exact integer as digits or as a decimal or 0x-hex string");
-                var value = Ethereum.UInt256.Parse(raw);
-                if (value > MaxSafeJsonInteger)
-                    throw new TransactionFormatException(
-                        $"transaction field '{name}' is the JSON number {raw}, above 2^53 - 1 where JSON numbers lose precision; write it as a string");
-                return value;
-            }
-            case JsonValueKind.String:
-                try
-                {
-                    return Ethereum.UInt256.Parse(element.GetString()!);
-                }
-                catch (FormatException e)
-                {
-                    throw new TransactionFormatException($"transaction field '{name}': {e.Message}", e);
-                }
-            default:
-                throw new TransactionFormatException(
-                    $"transaction field '{name}' must be an integer (a JSON number, or a decimal or 0x-hex string), got {Describe(element.ValueKind)}");
+            return JsonInteger.ReadUInt256(element);
+        }
+        catch (FormatException e)
+        {
+            throw new TransactionFormatException($"transaction field '{name}': {e.Message}", e);
         }
     }
 

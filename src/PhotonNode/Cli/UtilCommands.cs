@@ -4,6 +4,7 @@ using Photon.Ethereum;
 using Photon.Ethereum.Abi;
 using Photon.Ethereum.Crypto;
 using Photon.Ethereum.Eip712;
+using Photon.Ethereum.Transactions;
 
 namespace Photon.Node.Cli;
 
@@ -17,6 +18,7 @@ internal static class UtilCommands
         util.Subcommands.Add(AddressOf());
         util.Subcommands.Add(SignTypedData());
         util.Subcommands.Add(AbiEncode());
+        util.Subcommands.Add(SignTx());
         util.Subcommands.Add(KeystoreCommands.Create());
         return util;
     }
@@ -55,6 +57,20 @@ internal static class UtilCommands
             using var privateKey = PrivateKey.Parse(parse.GetValue(key)!);
             var hash = data.Hash();
             return new JsonObject { ["hash"] = hash.ToString(), ["signature"] = privateKey.Sign(hash).ToString() }.ToJsonString();
+        }));
+        return command;
+    }
+
+    private static Command SignTx()
+    {
+        var key = PrivateKeyOption();
+        var file = new Option<string>("--file") { Description = "transaction JSON in the ethers shape (to, nonce, gasLimit, gasPrice | maxFeePerGas + maxPriorityFeePerGas, value, data, chainId, accessList, type)", Required = true };
+        var command = new Command("sign-tx", "Sign a transaction; prints the raw signed transaction (type 2 when maxFeePerGas is given, else legacy EIP-155).") { key, file };
+        command.SetAction(parse => CliOutcome.Run(parse, () =>
+        {
+            var json = CliInput.ReadFile(parse.GetValue(file)!, "transaction file");
+            using var privateKey = PrivateKey.Parse(parse.GetValue(key)!);
+            return TransactionJson.Sign(json, privateKey).ToHex();
         }));
         return command;
     }

@@ -51,6 +51,25 @@ public class UtilCommandTests
         }
     }
 
+    [Fact]
+    public void Sign_tx_prints_the_EIP155_example_transaction()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{"nonce":9,"gasPrice":"20000000000","gasLimit":21000,"to":"0x3535353535353535353535353535353535353535","value":"1000000000000000000","data":"0x","chainId":1}""");
+            Assert.Equal(
+                "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83",
+                CliRun.Of("util", "sign-tx", "--private-key", Key, "--file", file).AssertSucceeded().Output);
+            File.WriteAllText(file, """{"nonce":9,"gasprice":"20000000000","gasLimit":21000,"chainId":1}""");
+            CliRun.Of("util", "sign-tx", "--private-key", Key, "--file", file).AssertRefused("did you mean 'gasPrice'");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("not hex", "util", "keccak", "0xzz")]
     [InlineData("odd number", "util", "keccak", "0x123")]
