@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Photon.Ethereum;
 
 namespace Photon.Node.Cli;
 
@@ -13,7 +15,8 @@ public static class PhotonCli
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Photon for .NET: off-chain payment channels for Ethereum tokens.");
+        var verbose = new Option<bool>("--verbose") { Description = "log what happens (e.g. the secp256k1 backend chosen) on standard error", Recursive = true };
+        var root = new RootCommand("Photon for .NET: off-chain payment channels for Ethereum tokens.") { verbose };
         root.Subcommands.Add(UtilCommands.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -22,6 +25,8 @@ public static class PhotonCli
             error.WriteLine($"error: {CliOutcome.OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))} (see '{command} --help')");
             return UsageError;
         }
+        if (parse.GetValue(verbose))
+            EthereumLogging.LoggerFactory = new TextWriterLoggerFactory(error, LogLevel.Information);
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }
