@@ -37,6 +37,21 @@ public static class Hex
         return bytes;
     }
 
+    /// <summary>
+    /// Decodes hex that must carry the <c>0x</c> prefix, as JSON values, RPC data and typed data do
+    /// (a bare "1234" there is more likely a decimal number written in the wrong place than hex).
+    /// </summary>
+    public static byte[] DecodePrefixed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            throw new HexFormatException($"expected 0x-prefixed hex, got '{Shorten(text)}'");
+        return Decode(text);
+    }
+
+    /// <summary>A JSON-RPC quantity: <c>0x</c> and hex digits without leading zeros (<c>0x0</c> for zero).</summary>
+    public static string Quantity(ulong value) => "0x" + value.ToString("x");
+
     public static bool TryDecode(string? text, out byte[] bytes)
     {
         bytes = [];
@@ -64,7 +79,7 @@ public static class Hex
         _ => -1,
     };
 
-    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    internal static string Shorten(string text) => MessageText.Quote(text);
 
     private static int IndexOfBad(string text)
     {

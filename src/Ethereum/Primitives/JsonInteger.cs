@@ -36,7 +36,7 @@ public static class JsonInteger
                 return value;
             }
             case JsonValueKind.String:
-                return ParseText(element.GetString()!, allowNegative, allowHex: true);
+                return ParseText(JsonRead.String(element, (message, inner) => new FormatException(message, inner)), allowNegative, allowHex: true);
             default:
                 throw new FormatException($"expected an integer (a JSON number or a decimal or 0x-hex string), got {element.ValueKind.ToString().ToLowerInvariant()}");
         }
@@ -71,5 +71,5 @@ public static class JsonInteger
         return negative ? -value : value;
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Shorten(string text) => MessageText.Quote(text, 60);
 }

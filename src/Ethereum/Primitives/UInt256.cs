@@ -262,7 +262,11 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ICom
             if (c is < '0' or > '9')
                 throw new FormatException($"'{Hex.Shorten(text)}' is not a non-negative decimal integer");
         }
-        var value = BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        // 2^256 - 1 has 78 digits: longer text (after leading zeros) is out of range without parsing it.
+        var significant = text.AsSpan().TrimStart('0');
+        if (significant.Length > 78)
+            throw new FormatException($"'{Hex.Shorten(text)}' exceeds 2^256 - 1");
+        var value = significant.Length == 0 ? BigInteger.Zero : BigInteger.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
         if (value > MaxBig)
             throw new FormatException($"'{Hex.Shorten(text)}' exceeds 2^256 - 1");
         return FromBigInteger(value);
@@ -318,20 +322,19 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ICom
     }
 }
 
-/// <summary>JSON: written as a decimal string; read from a decimal or 0x-hex string, or a JSON integer.</summary>
+/// <summary>
+/// JSON: written as a decimal string; read by the one JSON integer rule (<see cref="JsonInteger"/>):
+/// a decimal or 0x-hex string, or a plain-digit JSON number up to 2^53 - 1.
+/// </summary>
 public sealed class UInt256JsonConverter : JsonConverter<UInt256>
 {
     public override UInt256 Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        string text = reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString()!,
-            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
-            _ => throw new JsonException($"expected an integer as a decimal string, got {reader.TokenType}"),
-        };
+        // ParseValue copes with tokens split across buffers (ValueSequence), which reading ValueSpan does not.
+        var element = JsonElement.ParseValue(ref reader);
         try
         {
-            return UInt256.Parse(text);
+            return JsonInteger.ReadUInt256(element);
         }
         catch (FormatException e)
         {
