@@ -27,31 +27,18 @@ public sealed class TypedData
 
     public static TypedData Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new TypedDataException($"typed data is not valid JSON: {e.Message}", e);
-        }
+        var root = JsonRead.Parse(json, (message, inner) => new TypedDataException($"typed data is {message}", inner));
         if (root.ValueKind != JsonValueKind.Object)
             throw new TypedDataException("typed data is a JSON object with types, primaryType, domain and message");
         foreach (var property in root.EnumerateObject())
         {
             if (property.Name is not ("types" or "primaryType" or "domain" or "message"))
-                throw new TypedDataException($"unexpected typed data field '{property.Name}'");
+                throw new TypedDataException($"unexpected typed data field '{MessageText.Quote(property.Name)}'");
         }
         var types = TypedDataTypes.Parse(Required(root, "types"));
-        var primary = Required(root, "primaryType");
-        if (primary.ValueKind != JsonValueKind.String)
-            throw new TypedDataException("primaryType must be a string");
-        var primaryType = primary.GetString()!;
+        var primaryType = JsonRead.String(Required(root, "primaryType"), (message, inner) => new TypedDataException($"primaryType: {message}", inner));
         if (primaryType != TypedDataTypes.DomainTypeName && !types.Contains(primaryType))
-            throw new TypedDataException($"primaryType '{primaryType}' is not defined in types");
+            throw new TypedDataException($"primaryType '{MessageText.Quote(primaryType)}' is not defined in types");
         return new TypedData(types, primaryType, Required(root, "domain"), Required(root, "message"));
     }
 

@@ -19,6 +19,14 @@ public sealed partial class TypedDataTypes
     /// <summary>Deepest nesting of structs and arrays in a value: hostile input cannot exhaust the stack.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Most struct types in one document, and most members in one struct.</summary>
+    public const int MaxTypes = 1024;
+
+    /// <summary>Longest member type text, and most array dimensions on one member type (as ABI types allow).</summary>
+    public const int MaxTypeLength = 256;
+
+    public const int MaxArrayDimensions = 32;
+
     // Inferred EIP712Domain members, in the order the standard lists them.
     private static readonly TypedDataField[] DomainFieldOrder =
     [
@@ -35,17 +43,22 @@ public sealed partial class TypedDataTypes
 
     private TypedDataTypes(Dictionary<string, TypedDataField[]> structs)
     {
+        if (structs.Count > MaxTypes)
+            throw new TypedDataException($"typed data defines {structs.Count} types; at most {MaxTypes} are accepted");
         _structs = structs;
         foreach (var (name, fields) in structs)
         {
+            if (fields.Length > MaxTypes)
+                throw new TypedDataException($"{name} has {fields.Length} members; at most {MaxTypes} are accepted");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var field in fields)
             {
                 if (!IdentifierPattern().IsMatch(field.Name))
-                    throw new TypedDataException($"'{field.Name}' in {name} is not a valid field name");
+                    throw new TypedDataException($"'{MessageText.Quote(field.Name)}' in {name} is not a valid field name");
                 if (!seen.Add(field.Name))
                     throw new TypedDataException($"{name} has the field '{field.Name}' twice");
-                _fieldTypes.TryAdd(field.Type, ResolveFieldType(field.Type, name));
+                if (!_fieldTypes.ContainsKey(field.Type))
+                    _fieldTypes[field.Type] = ResolveFieldType(field.Type, name);
             }
         }
     }
@@ -74,6 +87,19 @@ public sealed partial class TypedDataTypes
     {
         if (json.ValueKind != JsonValueKind.Object)
             throw new TypedDataException("types must be an object of struct definitions");
+        try
+        {
+            return new TypedDataTypes(ReadStructs(json));
+        }
+        catch (InvalidOperationException e)
+        {
+            // A JsonElement that did not come through JsonRead may hold a lone surrogate in a name.
+            throw new TypedDataException("types hold text that is not valid (a lone surrogate)", e);
+        }
+    }
+
+    private static Dictionary<string, TypedDataField[]> ReadStructs(JsonElement json)
+    {
         var structs = new Dictionary<string, TypedDataField[]>(StringComparer.Ordinal);
         foreach (var type in json.EnumerateObject())
         {
@@ -92,7 +118,7 @@ public sealed partial class TypedDataTypes
             if (!structs.TryAdd(type.Name, [.. fields]))
                 throw new TypedDataException($"type '{type.Name}' is defined twice");
         }
-        return new TypedDataTypes(structs);
+        return structs;
     }
 
     /// <summary><c>encodeType</c>: <c>Mail(Person from,Person to,string contents)Person(string name,address wallet)</c>.</summary>
@@ -122,7 +148,17 @@ public sealed partial class TypedDataTypes
     }
 
     /// <summary><c>hashStruct(s) = keccak256(typeHash ‖ encodeData(s))</c>.</summary>
-    public Hash256 HashStruct(string name, JsonElement value) => HashStruct(name, value, 0, name);
+    public Hash256 HashStruct(string name, JsonElement value)
+    {
+        try
+        {
+            return HashStruct(name, value, 0, name);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new TypedDataException($"the {name} value holds text that is not valid (a lone surrogate)", e);
+        }
+    }
 
     /// <summary>
     /// The domain separator. Uses the <c>EIP712Domain</c> type when the document defines one;
@@ -151,11 +187,15 @@ public sealed partial class TypedDataTypes
         if (value.ValueKind != JsonValueKind.Object)
             throw new TypedDataException($"{path} must be an object of type {name}, got {value.ValueKind}");
         var fields = Fields(name);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in value.EnumerateObject())
         {
-            // Stricter than most wallets on purpose: a member that is not signed must not look signed.
+            // Stricter than most wallets on purpose: a member that is not signed must not look signed,
+            // and of two equal keys a reader may show one while the other is signed.
             if (!fields.Any(f => f.Name == member.Name))
-                throw new TypedDataException($"{path}.{member.Name} is not a member of {name}");
+                throw new TypedDataException($"{path}.{MessageText.Quote(member.Name)} is not a member of {name}");
+            if (!seen.Add(member.Name))
+                throw new TypedDataException($"{path}.{member.Name} is given twice");
         }
         var encoded = new byte[32 * (fields.Count + 1)];
         TypeHash(name).WriteTo(encoded);
@@ -210,35 +250,57 @@ public sealed partial class TypedDataTypes
         };
     }
 
+    // Iterative: a chain of thousands of struct types must not exhaust the stack.
     private void CollectDependencies(string name, SortedSet<string> found)
     {
-        if (!found.Add(name))
-            return;
-        foreach (var field in Fields(name))
+        var pending = new Stack<string>([name]);
+        while (pending.TryPop(out var type))
         {
-            if (_fieldTypes[field.Type].Innermost.StructName is { } dependency)
-                CollectDependencies(dependency, found);
+            if (!found.Add(type))
+                continue;
+            foreach (var field in Fields(type))
+            {
+                if (_fieldTypes[field.Type].Innermost.StructName is { } dependency)
+                    pending.Push(dependency);
+            }
         }
     }
 
+    /// <summary>Peels array suffixes from the right (<c>T[2][]</c> is a dynamic array of <c>T[2]</c>), in a loop and bounded.</summary>
     private FieldType ResolveFieldType(string text, string owner)
     {
-        var suffix = ArraySuffixPattern().Match(text);
-        if (suffix.Success)
+        if (text.Length > MaxTypeLength)
+            throw new TypedDataException($"a member type of {owner} is longer than {MaxTypeLength} characters");
+        var lengths = new List<int>();
+        var baseText = text;
+        Match suffix;
+        while ((suffix = ArraySuffixPattern().Match(baseText)).Success)
         {
-            var element = ResolveFieldType(text[..suffix.Index], owner);
+            if (lengths.Count == MaxArrayDimensions)
+                throw new TypedDataException($"'{MessageText.Quote(text)}' in {owner} has more than {MaxArrayDimensions} array dimensions");
             var length = suffix.Groups[1].Value;
             if (length.Length == 0)
-                return new FieldType(text, null, null, element, -1);
-            if (!int.TryParse(length, out var fixedLength) || fixedLength <= 0 || length[0] == '0')
-                throw new TypedDataException($"'{text}' in {owner} has a bad array length");
-            return new FieldType(text, null, null, element, fixedLength);
+                lengths.Add(-1);
+            else if (int.TryParse(length, out var fixedLength) && fixedLength > 0 && length[0] != '0')
+                lengths.Add(fixedLength);
+            else
+                throw new TypedDataException($"'{MessageText.Quote(text)}' in {owner} has a bad array length");
+            baseText = baseText[..suffix.Index];
         }
-        if (_structs.ContainsKey(text))
-            return new FieldType(text, null, text, null, null);
-        if (AbiType.TryParse(text, out var abiType) && IsAtomicOrDynamic(abiType) && !text.Contains(' ', StringComparison.Ordinal))
-            return new FieldType(text, abiType, null, null, null);
-        throw new TypedDataException($"'{text}' in {owner} is neither a defined struct nor an elementary type");
+        FieldType resolved;
+        if (_structs.ContainsKey(baseText))
+            resolved = new FieldType(baseText, null, baseText, null, null);
+        else if (AbiType.TryParse(baseText, out var abiType) && IsAtomicOrDynamic(abiType) && !baseText.Contains(' ', StringComparison.Ordinal))
+            resolved = new FieldType(baseText, abiType, null, null, null);
+        else
+            throw new TypedDataException($"'{MessageText.Quote(text)}' in {owner} is neither a defined struct nor an elementary type");
+        // Innermost dimension first: the suffix nearest the base type was peeled last.
+        for (var i = lengths.Count - 1; i >= 0; i--)
+        {
+            var dimension = lengths[i] < 0 ? "[]" : $"[{lengths[i]}]";
+            resolved = new FieldType(resolved.Text + dimension, null, null, resolved, lengths[i]);
+        }
+        return resolved;
     }
 
     private static void ValidateTypeName(string name)
@@ -253,15 +315,24 @@ public sealed partial class TypedDataTypes
     private static bool IsAtomicOrDynamic(AbiType? type) =>
         type is AbiUIntType or AbiIntType or AbiAddressType or AbiBoolType or AbiFixedBytesType or AbiBytesType or AbiStringType;
 
-    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*\z")]
     private static partial Regex IdentifierPattern();
 
-    [GeneratedRegex(@"\[([0-9]*)\]$")]
+    [GeneratedRegex(@"\[([0-9]{0,9})\]\z")]
     private static partial Regex ArraySuffixPattern();
 
     /// <summary>A resolved member type: elementary, a struct, or an array (length −1 when dynamic) of another.</summary>
     private sealed record FieldType(string Text, AbiType? Elementary, string? StructName, FieldType? Element, int? ArrayLength)
     {
-        public FieldType Innermost => Element?.Innermost ?? this;
+        public FieldType Innermost
+        {
+            get
+            {
+                var type = this;
+                while (type.Element is { } element)
+                    type = element;
+                return type;
+            }
+        }
     }
 }

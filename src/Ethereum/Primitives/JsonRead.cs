@@ -19,18 +19,59 @@ internal static class JsonRead
         MaxDepth = MaxDepth,
     };
 
-    /// <summary>Parses a whole document into a detached element; <paramref name="fail"/> builds the caller's exception.</summary>
+    /// <summary>
+    /// Parses a whole document into a detached element; <paramref name="fail"/> builds the caller's
+    /// exception. Every string and property name is checked to be valid text, so later
+    /// <see cref="JsonElement.GetString"/> and <see cref="JsonProperty.Name"/> calls on the result cannot throw.
+    /// </summary>
     public static JsonElement Parse(string json, Func<string, Exception?, Exception> fail)
     {
         ArgumentNullException.ThrowIfNull(json);
+        JsonElement root;
         try
         {
             using var document = JsonDocument.Parse(json, Options);
-            return document.RootElement.Clone();
+            root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
             throw fail($"not valid JSON: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The duplicate-key check unescapes property names and meets a lone surrogate.
+            throw fail("not valid JSON text: a property name holds a lone surrogate", e);
+        }
+        try
+        {
+            CheckText(root);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw fail("not valid JSON text: a string holds a lone surrogate", e);
+        }
+        return root;
+    }
+
+    // Depth is bounded by MaxDepth at parse time, so the recursion is too.
+    private static void CheckText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    CheckText(item);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    CheckText(property.Value);
+                }
+                break;
         }
     }
 

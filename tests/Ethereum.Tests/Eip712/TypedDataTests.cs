@@ -65,20 +65,81 @@ public class TypedDataTests
         var contract = Address.Parse("0x00000000000000000000000000000000000000c0");
         var domain = new Eip712Domain("Photon", "1", 31337, contract);
         var json = $$$"""{"types":{},"primaryType":"EIP712Domain","domain":{"name":"Photon","version":"1","chainId":31337,"verifyingContract":"{{{contract}}}"},"message":{}}""";
-        Assert.Equal(TypedData.Parse(json).DomainSeparator(), domain.Separator());
+        Assert.Equal(TypedData.Parse(json).DomainSeparator(), domain.Separator);
     }
 
     [Fact]
-    public void Recursive_types_encode_once_and_hash_finite_values()
+    public void Recursive_types_encode_once_and_hash_finite_values_by_the_standard_formula()
     {
         var json = """
             {"types":{"Node":[{"name":"value","type":"uint8"},{"name":"children","type":"Node[]"}]},
              "primaryType":"Node","domain":{"chainId":"0x1"},
-             "message":{"value":1,"children":[{"value":2,"children":[]},{"value":3,"children":[{"value":4,"children":[]}]}]}}
+             "message":{"value":1,"children":[{"value":2,"children":[]}]}}
             """;
         var data = TypedData.Parse(json);
         Assert.Equal("Node(uint8 value,Node[] children)", data.Types.EncodeType("Node"));
+
+        // ethers refuses recursive types, so the expected value is built here from the standard's
+        // formula: hashStruct(s) = keccak(typeHash ‖ value word ‖ keccak(concat of child hashes)).
+        var typeHash = Keccak256.Hash("Node(uint8 value,Node[] children)");
+        var leaf = new Eip712StructHash(typeHash).Add(new UInt256(2)).Add(Keccak256.Hash([])).Finish();
+        var root = new Eip712StructHash(typeHash).Add(new UInt256(1)).Add(Keccak256.Hash(leaf.ToArray())).Finish();
+        Assert.Equal(root, data.Types.HashStruct("Node", data.Message));
+    }
+
+    [Fact]
+    public void A_long_chain_of_struct_types_encodes_without_deep_recursion()
+    {
+        const int count = 1000;
+        var types = string.Join(",", Enumerable.Range(0, count).Select(i => i + 1 < count
+            ? $"\"T{i}\":[{{\"name\":\"next\",\"type\":\"T{i + 1}[]\"}}]"
+            : $"\"T{i}\":[{{\"name\":\"v\",\"type\":\"bool\"}}]"));
+        var data = TypedData.Parse("{\"types\":{" + types + "},\"primaryType\":\"T0\",\"domain\":{},\"message\":{\"next\":[]}}");
+        Assert.StartsWith("T0(T1[] next)T1(T2[] next)T10(", data.Types.EncodeType("T0"), StringComparison.Ordinal);
         Assert.NotEqual(Hash256.Zero, data.Hash());
+    }
+
+    [Fact]
+    public void Refuses_more_struct_types_than_the_limit()
+    {
+        var types = string.Join(",", Enumerable.Range(0, TypedDataTypes.MaxTypes + 1).Select(i => $"\"T{i}\":[]"));
+        AssertRefused("{\"types\":{" + types + "},\"primaryType\":\"T0\",\"domain\":{},\"message\":{}}", "at most 1024");
+    }
+
+    [Theory]
+    [InlineData(33, "array dimensions")]
+    [InlineData(20000, "longer than 256")]
+    public void Refuses_member_types_with_hostile_array_suffixes_quickly(int dimensions, string reason) =>
+        AssertRefused(
+            "{\"types\":{\"A\":[{\"name\":\"x\",\"type\":\"uint8" + string.Concat(Enumerable.Repeat("[]", dimensions)) + "\"}]},\"primaryType\":\"A\",\"domain\":{},\"message\":{\"x\":[]}}",
+            reason);
+
+    [Theory]
+    [InlineData("""{"types":{"A":[{"name":"x","type":"uint8"}]},"primaryType":"A","primaryType":"EIP712Domain","domain":{},"message":{"x":1}}""")]
+    [InlineData("""{"types":{"A":[{"name":"x","type":"uint8"}]},"primaryType":"A","domain":{},"message":{"x":1,"x":2}}""")]
+    [InlineData("""{"types":{"A":[{"name":"x","type":"uint8"}],"A":[{"name":"y","type":"uint8"}]},"primaryType":"A","domain":{},"message":{"x":1}}""")]
+    public void Refuses_duplicate_keys_anywhere(string json) => AssertRefused(json, "Duplicate");
+
+    [Theory]
+    [InlineData("""{"types":{"A":[{"name":"x","type":"string"}]},"primaryType":"A","domain":{},"message":{"x":"\ud800"}}""")]
+    [InlineData("""{"types":{"A":[{"name":"x","type":"string"}]},"primaryType":"A","domain":{"name":"\udc00"},"message":{"x":""}}""")]
+    [InlineData("""{"types":{"A\ud800":[]},"primaryType":"A","domain":{},"message":{}}""")]
+    public void Refuses_strings_that_are_not_valid_text(string json) => AssertRefused(json, "surrogate");
+
+    [Fact]
+    public void Refuses_values_nested_beyond_the_depth_limit_even_in_elements_parsed_elsewhere()
+    {
+        var types = TypedDataTypes.Parse(JsonDocument.Parse("""{"Node":[{"name":"children","type":"Node[]"}]}""").RootElement);
+        var deep = string.Concat(Enumerable.Repeat("{\"children\":[", 100)) + string.Concat(Enumerable.Repeat("]}", 100));
+        using var document = JsonDocument.Parse(deep, new JsonDocumentOptions { MaxDepth = 1000 });
+        var e = Assert.Throws<TypedDataException>(() => types.HashStruct("Node", document.RootElement));
+        Assert.Contains("nested deeper than 64", e.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertRefused(string json, string reason)
+    {
+        var e = Assert.Throws<TypedDataException>(() => TypedData.Parse(json).Hash());
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -87,7 +148,7 @@ public class TypedDataTests
     [InlineData("""{"types":{"A":[{"name":"x","type":"uint256"}]},"primaryType":"A","domain":{},"message":{}}""", "missing")]
     [InlineData("""{"types":{"A":[{"name":"x","type":"uint256"}]},"primaryType":"A","domain":{},"message":{"x":1,"y":2}}""", "not a member")]
     [InlineData("""{"types":{"A":[{"name":"x","type":"uint8"}]},"primaryType":"A","domain":{},"message":{"x":256}}""", "uint8")]
-    [InlineData("""{"types":{"A":[{"name":"x","type":"uint256"}]},"primaryType":"A","domain":{},"message":{"x":-1}}""", "x")]
+    [InlineData("""{"types":{"A":[{"name":"x","type":"uint256"}]},"primaryType":"A","domain":{},"message":{"x":-1}}""", "negative")]
     [InlineData("""{"types":{"A":[{"name":"x","type":"bytes4"}]},"primaryType":"A","domain":{},"message":{"x":"0x0102"}}""", "4 bytes")]
     [InlineData("""{"types":{"A":[{"name":"x","type":"uint8[2]"}]},"primaryType":"A","domain":{},"message":{"x":[1]}}""", "exactly 2")]
     [InlineData("""{"types":{"A":[{"name":"x","type":"uint8"}]},"primaryType":"A","domain":{"chain":1},"message":{"x":1}}""", "unknown domain member")]
@@ -103,10 +164,10 @@ public class TypedDataTests
     }
 
     [Fact]
-    public void Refuses_values_nested_beyond_the_depth_limit()
+    public void Refuses_documents_nested_beyond_the_depth_limit()
     {
         var deep = string.Concat(Enumerable.Repeat("{\"value\":1,\"children\":[", 100)) + string.Concat(Enumerable.Repeat("]}", 100));
         var json = """{"types":{"Node":[{"name":"value","type":"uint8"},{"name":"children","type":"Node[]"}]},"primaryType":"Node","domain":{},"message":""" + deep + "}";
-        Assert.Throws<TypedDataException>(() => TypedData.Parse(json).Hash());
+        AssertRefused(json, "depth");
     }
 }
