@@ -14,8 +14,8 @@ namespace Photon.Ethereum.Keystore;
 /// </summary>
 public static class KeystoreV3
 {
-    /// <summary>Highest PBKDF2 iteration count accepted from a file (geth writes 262,144).</summary>
-    public const int MaxPbkdf2Iterations = 10_000_000;
+    /// <summary>Highest PBKDF2 iteration count accepted from a file: 16× what geth writes (262,144).</summary>
+    public const int MaxPbkdf2Iterations = 1 << 22;
 
     /// <summary>Encrypts a private key and returns the keystore JSON (geth's layout and field names).</summary>
     public static string Encrypt(PrivateKey key, string password, KeystoreKdf kdf)
@@ -56,8 +56,12 @@ public static class KeystoreV3
         return key;
     }
 
-    /// <summary>Encrypts a 32-byte secret and returns the keystore JSON (geth's layout and field names).</summary>
-    public static string Encrypt(ReadOnlySpan<byte> secret, Address address, string password, KeystoreKdf kdf)
+    /// <summary>
+    /// Encrypts a 32-byte secret under the given address label. Internal: the label is not checked
+    /// against the secret here (public callers go through <see cref="Encrypt(PrivateKey, string, KeystoreKdf)"/>);
+    /// tests use it to write deliberately mislabelled files.
+    /// </summary>
+    internal static string Encrypt(ReadOnlySpan<byte> secret, Address address, string password, KeystoreKdf kdf)
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(kdf);

@@ -15,11 +15,17 @@ public static class Scrypt
     /// <summary>Largest memory one derivation may take (128·r·N bytes): refuses hostile keystore parameters.</summary>
     public const long MaxMemoryBytes = 1L << 30;
 
+    /// <summary>
+    /// Largest total work N·r·p accepted: 8× geth's standard keystore (2^18 · 8 · 1 = 2^21), so a
+    /// hostile file cannot make decryption run for hours through a huge p.
+    /// </summary>
+    public const long MaxWork = 1L << 24;
+
     public static byte[] DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int n, int r, int p, int length)
     {
         Validate(n, r, p, length);
         var blockBytes = 128 * r;
-        var b = Rfc2898DeriveBytes.Pbkdf2(password, salt, 1, HashAlgorithmName.SHA256, p * blockBytes);
+        var b = Rfc2898DeriveBytes.Pbkdf2(password, salt, 1, HashAlgorithmName.SHA256, checked(p * blockBytes));
         var x = new uint[32 * r];
         var v = new uint[(long)n * 32 * r];
         var scratch = new uint[32 * r];
@@ -46,6 +52,8 @@ public static class Scrypt
             throw new ArgumentOutOfRangeException(nameof(r), $"scrypt r and p must be ≥ 1 with r·p < 2^30, got r={r} p={p}");
         if (128L * r * n > MaxMemoryBytes)
             throw new ArgumentOutOfRangeException(nameof(n), $"scrypt N={n} r={r} needs {128L * r * n >> 20} MiB, above the {MaxMemoryBytes >> 20} MiB limit");
+        if ((long)n * r * p > MaxWork)
+            throw new ArgumentOutOfRangeException(nameof(p), $"scrypt N·r·p = {(long)n * r * p} is above the work limit {MaxWork} (8× geth's standard)");
         if (length < 1)
             throw new ArgumentOutOfRangeException(nameof(length), "scrypt output length must be positive");
     }

@@ -79,12 +79,54 @@ public class KeystoreV3Tests
         Assert.Throws<KeystoreFormatException>(() => KeystoreV3.Decrypt(node.ToJsonString(), "foobartest121"));
     }
 
-    [Fact]
-    public void Refuses_hostile_kdf_parameters_before_allocating()
+    [Theory]
+    [InlineData("n", 1 << 30, "MiB")]
+    [InlineData("p", 1 << 20, "work limit")]
+    [InlineData("p", 1 << 24, "work limit")]
+    [InlineData("r", 1 << 20, "MiB")]
+    [InlineData("dklen", 64, "dklen must be 32")]
+    [InlineData("dklen", 1024, "dklen must be 32")]
+    public void Refuses_hostile_scrypt_parameters_before_any_work(string field, int value, string reason)
     {
         var node = JsonNode.Parse(LoadVectors().GetProperty("mycrypto").GetProperty("json").GetRawText())!;
-        node["crypto"]!["kdfparams"]!["n"] = 1 << 30;
-        Assert.Throws<KeystoreFormatException>(() => KeystoreV3.Decrypt(node.ToJsonString(), "foobartest121"));
+        node["crypto"]!["kdfparams"]![field] = value;
+        var e = Assert.Throws<KeystoreFormatException>(() => KeystoreV3.Decrypt(node.ToJsonString(), "foobartest121"));
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("c", 10_000_000, "iteration count")]
+    [InlineData("c", 0, "iteration count")]
+    [InlineData("prf", "hmac-sha512", "prf")]
+    [InlineData("dklen", 1024, "dklen must be 32")]
+    public void Refuses_hostile_or_unsupported_pbkdf2_parameters(string field, object value, string reason)
+    {
+        var node = JsonNode.Parse(LoadVectors().GetProperty("test1").GetProperty("json").GetRawText())!;
+        node["crypto"]!["kdfparams"]![field] = value is int i ? JsonValue.Create(i) : JsonValue.Create((string)value);
+        var e = Assert.Throws<KeystoreFormatException>(() => KeystoreV3.Decrypt(node.ToJsonString(), "testpassword"));
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_an_iv_that_is_not_16_bytes()
+    {
+        var node = JsonNode.Parse(LoadVectors().GetProperty("test1").GetProperty("json").GetRawText())!;
+        node["crypto"]!["cipherparams"]!["iv"] = "00112233";
+        Assert.Contains("16 bytes", Assert.Throws<KeystoreFormatException>(() => KeystoreV3.Decrypt(node.ToJsonString(), "testpassword")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"version":3,"version":3,"crypto":{}}""", "Duplicate")]
+    [InlineData("""{"version":3,"crypto":{"cipher":"\ud800"}}""", "surrogate")]
+    public void Refuses_duplicate_keys_and_invalid_text(string json, string reason) =>
+        Assert.Contains(reason, Assert.Throws<KeystoreFormatException>(() => KeystoreV3.Decrypt(json, "pw")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Keystore_errors_are_refusals_of_input()
+    {
+        // The CLI and REST map FormatException to "bad input"; a wrong password is one too.
+        Assert.IsAssignableFrom<FormatException>(new KeystorePasswordException());
+        Assert.IsAssignableFrom<FormatException>(new KeystoreFormatException("x"));
     }
 
     private static JsonElement LoadVectors() =>
