@@ -38,21 +38,25 @@ public sealed class LedgerContractTests(LedgerChain chain) : IClassFixture<Ledge
         Assert.Equal(LedgerChain.Supply, arguments.Get<UInt256>("supply"));
     }
 
-    [Fact]
-    public async Task Contract_created_at_a_later_nonce_also_sits_where_we_compute()
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(127UL)] // the last nonce RLP writes as a single byte
+    [InlineData(128UL)] // the first one it writes as a one-byte string
+    [InlineData(256UL)]
+    [InlineData(70_000UL)]
+    public async Task Contract_created_at_a_later_nonce_also_sits_where_we_compute(ulong nonce)
     {
-        using var deployer = ChainAccount.Dev(Eth, 7);
-        // Move the nonce past the one-byte RLP range of small integers first.
-        for (var i = 0; i < 2; i++)
-            await deployer.SendAsync(await deployer.DynamicFeeAsync(AnvilDevAccounts.Addresses[8], value: UInt256.One, gasLimit: 21_000));
-        var data = chain.Compiled.DeploymentData("second", UInt256.One);
+        // A fresh key per case, given ether and its nonce with Anvil's cheat methods.
+        using var deployer = new ChainAccount(Eth, PrivateKey.FromBytes(Keccak256.Hash($"photon e2e deployer at nonce {nonce}").ToArray()));
+        await Eth.Rpc.CallAsync("anvil_setBalance", [deployer.Address, UInt256.Parse("1000000000000000000").ToHexString()]);
+        await Eth.Rpc.CallAsync("anvil_setNonce", [deployer.Address, ((UInt256)nonce).ToHexString()]);
 
-        var (signed, receipt) = await deployer.SendAsync(await deployer.DynamicFeeAsync(to: null, data));
+        var (signed, receipt) = await deployer.SendAsync(await deployer.DynamicFeeAsync(to: null, chain.Compiled.DeploymentData("second", UInt256.One)));
 
-        Assert.True(signed.Transaction.Nonce >= 2);
+        Assert.Equal(nonce, signed.Transaction.Nonce);
         Assert.True(receipt.Succeeded);
-        Assert.Equal(ContractAddress.Create(deployer.Address, signed.Transaction.Nonce), receipt.ContractAddress);
-        Assert.NotEmpty(await Eth.GetCodeAsync(receipt.ContractAddress!.Value));
+        Assert.Equal(ContractAddress.Create(deployer.Address, nonce), receipt.ContractAddress);
+        Assert.Equal(chain.Compiled.DeployedBytecode, await Eth.GetCodeAsync(receipt.ContractAddress!.Value));
     }
 
     [Fact]
