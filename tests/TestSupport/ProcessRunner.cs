@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Photon.TestSupport;
 
 /// <summary>
-/// Runs a program to completion as a real child process and captures what it printed. The child
+/// Runs a program to completion as a real child process (stdin empty) and captures what it printed. The child
 /// is started like Anvil (see ChildProcessGuard: it dies with the test host), is killed with its
 /// whole process tree when it outlives <c>timeout</c>, and is never left running when this returns
 /// or throws.
@@ -17,9 +17,11 @@ public static class ProcessRunner
         ArgumentException.ThrowIfNullOrEmpty(fileName);
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        using var process = await ChildProcessGuard.StartAsync(fileName, arguments, workingDirectory ?? Environment.CurrentDirectory);
+        using var process = await ChildProcessGuard.StartAsync(fileName, arguments, workingDirectory ?? Environment.CurrentDirectory, redirectStandardInput: true);
         try
         {
+            // An empty, closed stdin: a program that reads it sees end-of-file instead of waiting on the test host's.
+            process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
