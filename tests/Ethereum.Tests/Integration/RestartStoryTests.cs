@@ -1,6 +1,7 @@
 using Photon.Ethereum.JsonRpc;
 using Photon.Ethereum.Transactions;
 using Photon.TestSupport;
+using Xunit.Abstractions;
 
 namespace Photon.Ethereum.Tests.Integration;
 
@@ -10,7 +11,7 @@ namespace Photon.Ethereum.Tests.Integration;
 /// same port. The same <see cref="EthClient"/> carries on, the nonce is read again from the chain,
 /// and new signed transactions are mined. (Transport-level outage behaviour is in JsonRpc/AnvilOutageTests.)
 /// </summary>
-public sealed class RestartStoryTests
+public sealed class RestartStoryTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Story_continues_on_the_same_client_after_a_stop_and_after_a_crash()
@@ -65,6 +66,7 @@ public sealed class RestartStoryTests
 
         var nonce = await eth.GetTransactionCountAsync(owner.Address, BlockParameter.Pending);
         Assert.InRange(nonce, 3UL, 4UL);
+        output.WriteLine($"after the crash the chain resumed at nonce {nonce} ({(nonce == 4 ? "the last transaction was saved" : "the last transaction was lost")})");
         // The state is consistent with the nonce: the fourth transaction's effect is there exactly when its nonce is spent.
         var expected = nonce == 4 ? (UInt256)60 : (UInt256)30;
         Assert.Equal(expected, await BalanceAsync(recipient));

@@ -49,6 +49,28 @@ public sealed class RpcBatchOnChainTests(LedgerChain chain) : IClassFixture<Ledg
         Assert.Equal((UInt256)3, share.DecodeOutput(results[6].GetResult<byte[]>()).Get<UInt256>(0));
     }
 
+    // Fails today: JsonRpcClient.SerializerOptions writes BlockParameter as an object
+    // ({"number":null,"tag":"latest","isPending":false}) and CallRequest with its data in base64,
+    // its gas as a JSON number and every unset field as null, so a batch cannot reuse the request
+    // types EthClient takes. (See the report: give both types the RPC form as their JSON form.)
+    [Fact]
+    public async Task Batch_takes_our_CallRequest_and_BlockParameter_as_parameters()
+    {
+        var info = chain.Abi.GetFunction("info");
+        var call = new CallRequest { To = chain.Contract, Data = info.EncodeCall(chain.Owner), Gas = 1_000_000 };
+
+        var results = await chain.Eth.Rpc.BatchAsync(
+        [
+            new RpcRequest("eth_call", [call, BlockParameter.Latest]),
+            new RpcRequest("eth_getBalance", [chain.Owner, BlockParameter.FromNumber(0)]),
+        ]);
+
+        Assert.True(results[0].IsSuccess, results[0].Error?.Message);
+        Assert.Equal(LedgerChain.LedgerName, info.DecodeOutput(results[0].GetResult<byte[]>()).Get<string>(0));
+        Assert.True(results[1].IsSuccess, results[1].Error?.Message);
+        Assert.Equal(TestSupport.AnvilDevAccounts.InitialBalanceWei, results[1].GetResult<UInt256>());
+    }
+
     // CallRequest's JSON form is internal to EthClient, so a batch spells the call object out.
     private Dictionary<string, string> Call(byte[] data, Address? from = null)
     {
