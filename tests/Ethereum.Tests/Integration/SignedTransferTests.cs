@@ -72,7 +72,7 @@ public sealed class SignedTransferTests(AnvilFixture anvil) : IClassFixture<Anvi
     }
 
     [Fact]
-    public async Task EIP1559_transfer_is_mined_from_our_address_and_pays_base_fee_plus_tip()
+    public async Task EIP1559_transfer_with_an_access_list_is_mined_from_our_address_and_pays_base_fee_plus_tip()
     {
         using var key = PrivateKey.Parse(AnvilDevAccounts.PrivateKeys[3]);
         var recipient = FreshAddress("dynamic-fee");
@@ -85,15 +85,16 @@ public sealed class SignedTransferTests(AnvilFixture anvil) : IClassFixture<Anvi
             Nonce = await Eth.GetTransactionCountAsync(key.Address, BlockParameter.Pending),
             MaxPriorityFeePerGas = tip,
             MaxFeePerGas = baseFee * 2 + tip,
-            GasLimit = 21_000,
+            GasLimit = 30_000,
             To = recipient,
             Value = Value,
+            AccessList = [new AccessListEntry(recipient, [Hash256.Zero])],
         };
 
         var (_, receipt) = await SendAndCheckAsync(transaction, key);
 
         var block = await Eth.GetBlockByNumberAsync(receipt.BlockNumber);
-        Assert.Equal(21_000UL, receipt.GasUsed);
+        Assert.Equal(21_000UL + 2_400 + 1_900, receipt.GasUsed);
         Assert.Equal(block!.BaseFeePerGas!.Value + tip, receipt.EffectiveGasPrice);
     }
 
