@@ -29,15 +29,18 @@ internal static class ChildProcessGuard
         launcher.Start();
     }
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>, stdout and stderr redirected.</summary>
-    public static Task<Process> StartAsync(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>, stdout and stderr redirected
+    /// (and stdin when <paramref name="redirectStandardInput"/>; otherwise the child shares the host's).
+    /// </summary>
+    public static Task<Process> StartAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, bool redirectStandardInput = false)
     {
         var useSetpriv = OperatingSystem.IsLinux() && File.Exists(SetprivPath);
         var info = new ProcessStartInfo(useSetpriv ? SetprivPath : fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            RedirectStandardInput = redirectStandardInput,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
