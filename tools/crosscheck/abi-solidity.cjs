@@ -66,8 +66,13 @@ async function send(url, from, to, data) {
   if (to) tx.to = to;
   const sent = await rpc(url, 'eth_sendTransaction', [tx]);
   if (sent.error) return { ok: false, error: sent.error };
-  const receipt = (await rpc(url, 'eth_getTransactionReceipt', [sent.result])).result;
-  return { ok: receipt.status === '0x1', receipt };
+  // Automine seals the block asynchronously: on a loaded machine the receipt can lag the hash.
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const receipt = (await rpc(url, 'eth_getTransactionReceipt', [sent.result])).result;
+    if (receipt) return { ok: receipt.status === '0x1', receipt };
+    await new Promise(r => setTimeout(r, 25));
+  }
+  throw new Error('no receipt for ' + sent.result + ' after 10 s');
 }
 
 async function main(request) {
