@@ -15,6 +15,7 @@ public sealed class PrivateKey : IDisposable
 
     private readonly byte[] _secret;
     private readonly byte[] _publicKey;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private bool _disposed;
 
     /// <summary>Takes a copy of 32 big-endian bytes. Throws <see cref="InvalidPrivateKeyException"/>.</summary>
@@ -81,7 +82,7 @@ public sealed class PrivateKey : IDisposable
     public ReadOnlySpan<byte> PublicKey => _publicKey;
 
     /// <summary>Signs a 32-byte digest (RFC 6979, low s, v 27/28).</summary>
-    public Signature Sign(Hash256 digest) => Secp256k1.Sign(digest, Secret);
+    public Signature Sign(Hash256 digest) => UseSecret(digest, static (secret, d) => Secp256k1.Sign(d, secret));
 
     /// <summary>EIP-191 <c>personal_sign</c>: signs keccak256("\x19Ethereum Signed Message:\n" + len + message).</summary>
     public Signature SignMessage(ReadOnlySpan<byte> message) => Sign(Eip191.HashMessage(message));
@@ -90,30 +91,50 @@ public sealed class PrivateKey : IDisposable
     public Signature SignMessage(string message) => SignMessage(Encoding.UTF8.GetBytes(message));
 
     /// <summary>ECDH with another party's 64-byte public key; see <see cref="Secp256k1.SharedSecretPoint"/>.</summary>
-    public byte[] SharedSecretPoint(ReadOnlySpan<byte> publicKey) => Secp256k1.SharedSecretPoint(Secret, publicKey);
+    public byte[] SharedSecretPoint(ReadOnlySpan<byte> publicKey) =>
+        UseSecret(publicKey.ToArray(), static (secret, other) => Secp256k1.SharedSecretPoint(secret, other));
 
     /// <summary>A copy of the 32 secret bytes, e.g. for a keystore. The caller owns (and should wipe) it.</summary>
-    public byte[] ToBytes() => Secret.ToArray();
+    public byte[] ToBytes() => UseSecret(0, static (secret, _) => secret.ToArray());
 
     /// <summary>The secret as <c>0x</c> + 64 lowercase hex digits.</summary>
-    public string ToHex() => Hex.Encode(Secret);
+    public string ToHex() => UseSecret(0, static (secret, _) => Hex.Encode(secret));
 
     /// <summary>Names the address only, so a key that reaches a log or a debugger display stays secret.</summary>
     public override string ToString() => $"PrivateKey({Address})";
 
-    /// <summary>Wipes the secret; later use throws <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Wipes the secret; later use throws <see cref="ObjectDisposedException"/>. Waits for uses in
+    /// progress on other threads, so none of them can sign with a half-wiped key.
+    /// </summary>
     public void Dispose()
     {
-        _disposed = true;
-        CryptographicOperations.ZeroMemory(_secret);
+        _lock.EnterWriteLock();
+        try
+        {
+            _disposed = true;
+            CryptographicOperations.ZeroMemory(_secret);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
     }
 
-    private ReadOnlySpan<byte> Secret
+    private delegate TResult SecretFunc<in TState, out TResult>(ReadOnlySpan<byte> secret, TState state);
+
+    // Uses of the secret share a read lock (signing from many threads stays parallel); Dispose takes the write lock.
+    private TResult UseSecret<TState, TResult>(TState state, SecretFunc<TState, TResult> use)
     {
-        get
+        _lock.EnterReadLock();
+        try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _secret;
+            return use(_secret, state);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 }

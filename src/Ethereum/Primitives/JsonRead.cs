@@ -9,7 +9,7 @@ namespace Photon.Ethereum;
 /// bounded, and every failure, including a string holding a lone surrogate, becomes the caller's
 /// typed exception instead of an <see cref="InvalidOperationException"/>.
 /// </summary>
-internal static class JsonRead
+public static class JsonRead
 {
     public const int MaxDepth = 64;
 

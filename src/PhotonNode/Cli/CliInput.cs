@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Photon.Ethereum;
 
 namespace Photon.Node.Cli;
 
@@ -7,23 +8,15 @@ internal static class CliInput
 {
     public static string ReadFile(string path, string what)
     {
+        if (path.Contains('\0', StringComparison.Ordinal))
+            throw new CliInputException($"{what} path holds a NUL character");
         if (!File.Exists(path))
             throw new FileNotFoundException($"{what} '{path}' does not exist");
         return File.ReadAllText(path);
     }
 
-    public static JsonElement ParseJson(string text, string what)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{what} is not valid JSON: {e.Message}", e);
-        }
-    }
+    public static JsonElement ParseJson(string text, string what) =>
+        JsonRead.Parse(text, (message, inner) => new FormatException($"{what} is {message}", inner));
 
     /// <summary>
     /// The password from <paramref name="passwordFile"/> (its first line), else from standard input
@@ -37,7 +30,7 @@ internal static class CliInput
             return Console.In.ReadLine() ?? throw new IOException("no password on standard input");
         var password = Prompt("Password: ", prompt);
         if (confirm && Prompt("Repeat password: ", prompt) != password)
-            throw new ArgumentException("the passwords do not match");
+            throw new CliInputException("the passwords do not match");
         return password;
     }
 

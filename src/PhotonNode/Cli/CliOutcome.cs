@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Photon.Ethereum.Keystore;
 
 namespace Photon.Node.Cli;
 
@@ -30,7 +29,8 @@ internal static class CliOutcome
 
     public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
+    // Only refusals of what the user supplied; an ArgumentException or the like is a bug and must
+    // not be reported as bad input (PhotonCli turns it into exit code 70 with its stack trace).
     private static bool IsRefusal(Exception e) =>
-        e is FormatException or JsonException or KeystoreException or ArgumentException
-            or OverflowException or IOException or UnauthorizedAccessException;
+        e is FormatException or JsonException or CliInputException or IOException or UnauthorizedAccessException;
 }

@@ -7,11 +7,15 @@ namespace Photon.Node.Cli;
 /// <summary>
 /// The <c>photon</c> command line. Every command writes its result to standard output and, on bad
 /// input, one line to standard error with a non-zero exit code (<see cref="CliOutcome.BadInput"/> for
-/// refused input, <see cref="UsageError"/> for a command line that does not parse).
+/// refused input, <see cref="UsageError"/> for a command line that does not parse). A bug is not bad
+/// input: it exits with <see cref="InternalError"/> and its stack trace, so it gets reported.
 /// </summary>
 public static class PhotonCli
 {
     public const int UsageError = 2;
+
+    /// <summary>EX_SOFTWARE from sysexits.h.</summary>
+    public const int InternalError = 70;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -25,8 +29,21 @@ public static class PhotonCli
             error.WriteLine($"error: {CliOutcome.OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))} (see '{command} --help')");
             return UsageError;
         }
+        var previousLogging = EthereumLogging.LoggerFactory;
         if (parse.GetValue(verbose))
             EthereumLogging.LoggerFactory = new TextWriterLoggerFactory(error, LogLevel.Information);
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"internal error (please report): {e}");
+            return InternalError;
+        }
+        finally
+        {
+            EthereumLogging.LoggerFactory = previousLogging;
+        }
     }
 }

@@ -85,6 +85,36 @@ public class PrivateKeyTests
     }
 
     [Fact]
+    public async Task Dispose_while_other_threads_sign_never_yields_a_wrong_signature()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var key = PrivateKey.Generate();
+            var address = key.Address;
+            var digest = Keccak256.Hash(BitConverter.GetBytes(round));
+            var wrong = 0;
+            var signers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    try
+                    {
+                        if (Secp256k1.RecoverAddress(digest, key.Sign(digest)) != address)
+                            Interlocked.Increment(ref wrong);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return;
+                    }
+                }
+            })).ToArray();
+            key.Dispose();
+            await Task.WhenAll(signers);
+            Assert.Equal(0, wrong);
+        }
+    }
+
+    [Fact]
     public void Generated_keys_are_valid_distinct_and_consistent()
     {
         var addresses = new HashSet<Address>();

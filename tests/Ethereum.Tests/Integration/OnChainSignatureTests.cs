@@ -68,8 +68,8 @@ public sealed class OnChainSignatureTests(LedgerChain chain) : IClassFixture<Led
 
         var onChain = (await chain.CallAsync("domainSeparator")).Get<byte[]>(0);
 
-        Assert.Equal(domain.Separator().ToArray(), onChain);
-        Assert.Equal(domain.Separator(), typedData.DomainSeparator());
+        Assert.Equal(domain.Separator.ToArray(), onChain);
+        Assert.Equal(domain.Separator, typedData.DomainSeparator());
         Assert.Equal(LedgerContract.OrderType, typedData.Types.EncodeType("Order"));
     }
 

@@ -88,4 +88,26 @@ public class UtilCommandTests
     [InlineData("--file", "util", "sign-typed-data", "--private-key", Key)]
     public void A_command_line_that_does_not_parse_gives_one_line_and_exit_code_2(string reason, params string[] args) =>
         Assert.Equal(2, CliRun.Of(args).AssertRefused(reason).ExitCode);
+
+    [Fact]
+    public void A_bug_is_not_reported_as_bad_input_but_as_an_internal_error_with_its_trace()
+    {
+        using var error = new StringWriter();
+        var exit = Photon.Node.Cli.PhotonCli.Run(["util", "keccak", "0x"], new FailingWriter(), error);
+        Assert.Equal(Photon.Node.Cli.PhotonCli.InternalError, exit);
+        Assert.StartsWith("internal error (please report): System.InvalidOperationException", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(" at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Duplicate", "util", "abi-encode", "--types", "[\"uint8\"]", "--values", "{\"a\":1,\"a\":2}")]
+    [InlineData("surrogate", "util", "abi-encode", "--types", "[\"string\"]", "--values", "[\"\\ud800\"]")]
+    public void Json_arguments_with_duplicate_keys_or_invalid_text_are_refused(string reason, params string[] args) =>
+        CliRun.Of(args).AssertRefused(reason);
+
+    /// <summary>Stands in for an unexpected failure inside a command.</summary>
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void WriteLine(string? value) => throw new InvalidOperationException("simulated bug");
+    }
 }
