@@ -166,7 +166,7 @@ public sealed class JsonRpcClient : IDisposable
                 retryAfter = RetryAfter(response);
                 failure = new HttpRequestException($"HTTP {(int)status.Value} {response.ReasonPhrase}", null, status);
             }
-            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or (IOException and not RpcTransportException))
+            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
             {
                 // The caller's cancellation wins over everything; otherwise a cancelled attempt is our timeout.
                 cancellationToken.ThrowIfCancellationRequested();

@@ -6,7 +6,7 @@ namespace Photon.Ethereum.JsonRpc;
 /// The endpoint answered with a JSON-RPC error object. This is an answer, not a transport
 /// failure: the client never retries it.
 /// </summary>
-public class JsonRpcException : Exception
+public class JsonRpcException : RpcException
 {
     public JsonRpcException(int code, string rpcMessage, JsonElement? data)
         : this(code, rpcMessage, data, $"{rpcMessage} (JSON-RPC error {code})")
@@ -14,7 +14,7 @@ public class JsonRpcException : Exception
     }
 
     protected JsonRpcException(int code, string rpcMessage, JsonElement? data, string message)
-        : base(message)
+        : base(message, null)
     {
         Code = code;
         RpcMessage = rpcMessage;
