@@ -58,10 +58,9 @@ internal static class RpcJson
         return obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
     }
 
+    /// <summary>A JSON string of valid text; a lone surrogate (which GetString cannot return) is a format error too.</summary>
     public static string String(JsonElement element, string context) =>
-        element.ValueKind == JsonValueKind.String
-            ? element.GetString()!
-            : throw new RpcResponseFormatException($"{context}: expected a string, got {element.ValueKind}");
+        JsonRead.String(element, (message, inner) => new RpcResponseFormatException($"{context}: {message}", inner));
 
     public static UInt256 Quantity(JsonElement element, string context)
     {
@@ -82,9 +81,14 @@ internal static class RpcJson
     public static byte[] Bytes(JsonElement element, string context)
     {
         var text = String(element, context);
-        return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(text, out var bytes)
-            ? bytes
-            : throw new RpcResponseFormatException($"{context}: '{Hex.Shorten(text)}' is not 0x-hex data");
+        try
+        {
+            return Hex.DecodePrefixed(text);
+        }
+        catch (HexFormatException e)
+        {
+            throw new RpcResponseFormatException($"{context}: not 0x-hex data: {e.Message}", e);
+        }
     }
 
     public static Address Address(JsonElement element, string context)
