@@ -38,7 +38,7 @@ public sealed record CallRequest
         if (Value is { } value)
             o["value"] = value.ToHexString();
         if (Gas is { } gas)
-            o["gas"] = ((UInt256)gas).ToHexString();
+            o["gas"] = Hex.Quantity(gas);
         if (GasPrice is { } gasPrice)
             o["gasPrice"] = gasPrice.ToHexString();
         if (MaxFeePerGas is { } maxFee)
@@ -46,7 +46,7 @@ public sealed record CallRequest
         if (MaxPriorityFeePerGas is { } maxPriority)
             o["maxPriorityFeePerGas"] = maxPriority.ToHexString();
         if (Nonce is { } nonce)
-            o["nonce"] = ((UInt256)nonce).ToHexString();
+            o["nonce"] = Hex.Quantity(nonce);
         return o;
     }
 }

@@ -12,6 +12,15 @@ namespace Photon.Ethereum.JsonRpc;
 /// request body (and id) is resent, so a retried call is exactly the call that was asked for.
 /// Callers that resend non-idempotent requests (eth_sendRawTransaction) must expect an
 /// "already known" / "nonce too low" answer when an earlier attempt did reach the node.
+/// <para>
+/// Parameters are written in the forms the RPC defines (<see cref="SerializerOptions"/>): integers
+/// of every .NET type (<see cref="int"/>, <see cref="long"/>, <see cref="ulong"/>, …) and
+/// <see cref="UInt256"/> as 0x-quantities, since geth refuses a JSON number where a quantity belongs
+/// and no standard method takes one; a negative integer has no quantity form and fails the call
+/// with an <see cref="ArgumentException"/> before anything is sent. Bytes (<c>byte[]</c>,
+/// <see cref="ReadOnlyMemory{T}"/>, <see cref="Memory{T}"/>) are 0x-data, <see cref="BlockParameter"/>
+/// is its tag or number. Floating-point values stay JSON numbers (eth_feeHistory's percentiles).
+/// </para>
 /// <para>Every failure of a call is an <see cref="RpcException"/> (see there for the family).</para>
 /// </summary>
 public sealed class JsonRpcClient : IDisposable
@@ -53,8 +62,10 @@ public sealed class JsonRpcClient : IDisposable
     public JsonRpcClientOptions Options { get; }
 
     /// <summary>
-    /// The conventions of the RPC: <see cref="UInt256"/> as 0x-quantities and byte arrays as 0x-data
-    /// (both overriding the decimal/base64 defaults); <see cref="Address"/> and <see cref="Hash256"/> as hex.
+    /// The conventions of the RPC: integers and <see cref="UInt256"/> as 0x-quantities, bytes as 0x-data
+    /// (overriding the number, decimal and base64 defaults), <see cref="BlockParameter"/> as its RPC
+    /// string; <see cref="Address"/> and <see cref="Hash256"/> as hex. Read-only; copy it
+    /// (<c>new JsonSerializerOptions(SerializerOptions)</c>) to add converters.
     /// </summary>
     public static JsonSerializerOptions SerializerOptions => RpcJson.Options;
 
