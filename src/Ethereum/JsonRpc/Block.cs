@@ -4,7 +4,9 @@ namespace Photon.Ethereum.JsonRpc;
 
 /// <summary>
 /// A block header as eth_getBlockByNumber returns it (transactions as hashes).
-/// <see cref="BaseFeePerGas"/> is null before London (EIP-1559). Immutable and compared by content.
+/// <see cref="BaseFeePerGas"/> is null before London (EIP-1559). Only mined blocks are blocks here:
+/// the pending block has no hash or miner yet (geth reports them as null) and is a
+/// <see cref="PendingBlock"/>. Immutable and compared by content.
 /// </summary>
 public sealed record Block(
     ulong Number,

@@ -59,10 +59,20 @@ public sealed class EthClient(JsonRpcClient rpc)
     }
 
     /// <summary>The block's header and transaction hashes, or null when the node has no such block.</summary>
+    /// <exception cref="ArgumentException"><paramref name="block"/> is <see cref="BlockParameter.Pending"/>: use <see cref="GetPendingBlockAsync"/>.</exception>
     public async Task<Block?> GetBlockByNumberAsync(BlockParameter block = default, CancellationToken cancellationToken = default)
     {
+        if (block.IsPending)
+            throw new ArgumentException("the pending block has no hash or miner yet; GetPendingBlockAsync reads it", nameof(block));
         var result = await Rpc.CallAsync("eth_getBlockByNumber", [block.ToRpcString(), false], cancellationToken).ConfigureAwait(false);
         return result.ValueKind == JsonValueKind.Null ? null : Block.Read(result, "eth_getBlockByNumber");
+    }
+
+    /// <summary>The block the node is building (its number, next base fee and queued transactions), or null when the node keeps none.</summary>
+    public async Task<PendingBlock?> GetPendingBlockAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await Rpc.CallAsync("eth_getBlockByNumber", [BlockParameter.Pending.ToRpcString(), false], cancellationToken).ConfigureAwait(false);
+        return result.ValueKind == JsonValueKind.Null ? null : PendingBlock.Read(result, "eth_getBlockByNumber(pending)");
     }
 
     public async Task<Block?> GetBlockByHashAsync(Hash256 hash, CancellationToken cancellationToken = default)

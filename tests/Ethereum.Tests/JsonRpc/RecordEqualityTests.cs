@@ -74,6 +74,15 @@ public sealed class RecordEqualityTests
     }
 
     [Fact]
+    public void Pending_blocks_compare_by_content()
+    {
+        var a = new PendingBlock(5, H1, 7, 30_000_000, 21_000, 1_000_000_000, [H2]);
+
+        Assert.Equal(a, new PendingBlock(5, H1, 7, 30_000_000, 21_000, 1_000_000_000, new List<Hash256> { H2 }));
+        Assert.NotEqual(a, a with { TransactionHashes = [] });
+    }
+
+    [Fact]
     public void Receipts_compare_by_their_logs()
     {
         var a = NewReceipt([NewLog([H1], [1])]);
