@@ -1,13 +1,18 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Photon.Ethereum.JsonRpc;
 
 /// <summary>
 /// Which block a query is about: a number, or one of the tags latest / pending / earliest / safe /
-/// finalized. <c>default</c> is <see cref="Latest"/>.
+/// finalized. <c>default</c> is <see cref="Latest"/>. In JSON it is its RPC form
+/// (<see cref="ToRpcString"/>): <c>"0x10"</c> or <c>"latest"</c>.
 /// </summary>
+[JsonConverter(typeof(BlockParameterJsonConverter))]
 public readonly record struct BlockParameter
 {
+    private static readonly string[] Tags = ["latest", "pending", "earliest", "safe", "finalized"];
+
     // Latest is stored as null so that default(BlockParameter) equals Latest.
     private readonly string? _tag;
     private readonly ulong _number;
@@ -43,8 +48,25 @@ public readonly record struct BlockParameter
 
     public bool IsPending => Tag == "pending";
 
+    /// <summary>Reads the RPC form: one of the tags, or a 0x-quantity that fits 64 bits.</summary>
+    public static bool TryParse(string? text, out BlockParameter block)
+    {
+        block = default;
+        if (text is null)
+            return false;
+        if (Array.IndexOf(Tags, text) >= 0)
+        {
+            block = text == "latest" ? default : new BlockParameter(text);
+            return true;
+        }
+        if (!RpcJson.TryParseQuantity(text, out var number) || number > ulong.MaxValue)
+            return false;
+        block = new BlockParameter((ulong)number);
+        return true;
+    }
+
     /// <summary>The JSON-RPC form: a tag, or the number as a 0x-quantity.</summary>
-    public string ToRpcString() => _isNumber ? "0x" + _number.ToString("x", CultureInfo.InvariantCulture) : _tag ?? "latest";
+    public string ToRpcString() => _isNumber ? Hex.Quantity(_number) : _tag ?? "latest";
 
     public override string ToString() => _isNumber ? _number.ToString(CultureInfo.InvariantCulture) : _tag ?? "latest";
 }

@@ -5,14 +5,22 @@ namespace Photon.Ethereum.JsonRpc;
 /// <summary>
 /// A message call for eth_call and eth_estimateGas (and eth_sendTransaction on a node holding the
 /// key). Unset fields are left out, for the node to default; <c>To = null</c> means contract creation.
+/// Immutable (<see cref="Data"/> is copied on the way in) and compared by content.
 /// </summary>
 public sealed record CallRequest
 {
+    private readonly ReadOnlyMemory<byte> _data = ReadOnlyMemory<byte>.Empty;
+
     public Address? From { get; init; }
 
     public Address? To { get; init; }
 
-    public ReadOnlyMemory<byte> Data { get; init; }
+    /// <summary>Call data, or init code when <see cref="To"/> is null (a private copy).</summary>
+    public ReadOnlyMemory<byte> Data
+    {
+        get => _data;
+        init => _data = ValueEquality.Copy(value);
+    }
 
     public UInt256? Value { get; init; }
 
@@ -38,7 +46,7 @@ public sealed record CallRequest
         if (Value is { } value)
             o["value"] = value.ToHexString();
         if (Gas is { } gas)
-            o["gas"] = ((UInt256)gas).ToHexString();
+            o["gas"] = Hex.Quantity(gas);
         if (GasPrice is { } gasPrice)
             o["gasPrice"] = gasPrice.ToHexString();
         if (MaxFeePerGas is { } maxFee)
@@ -46,7 +54,34 @@ public sealed record CallRequest
         if (MaxPriorityFeePerGas is { } maxPriority)
             o["maxPriorityFeePerGas"] = maxPriority.ToHexString();
         if (Nonce is { } nonce)
-            o["nonce"] = ((UInt256)nonce).ToHexString();
+            o["nonce"] = Hex.Quantity(nonce);
         return o;
+    }
+
+    public bool Equals(CallRequest? other) =>
+        other is not null
+        && From == other.From
+        && To == other.To
+        && ValueEquality.Equal(_data, other._data)
+        && Value == other.Value
+        && Gas == other.Gas
+        && GasPrice == other.GasPrice
+        && MaxFeePerGas == other.MaxFeePerGas
+        && MaxPriorityFeePerGas == other.MaxPriorityFeePerGas
+        && Nonce == other.Nonce;
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(From);
+        hash.Add(To);
+        ValueEquality.Add(ref hash, _data);
+        hash.Add(Value);
+        hash.Add(Gas);
+        hash.Add(GasPrice);
+        hash.Add(MaxFeePerGas);
+        hash.Add(MaxPriorityFeePerGas);
+        hash.Add(Nonce);
+        return hash.ToHashCode();
     }
 }

@@ -12,9 +12,7 @@ public sealed class HexQuantityJsonConverter : JsonConverter<UInt256>
 {
     public override UInt256 Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new JsonException($"expected a 0x-quantity string, got {reader.TokenType}");
-        var text = reader.GetString()!;
+        var text = RpcJson.ReadString(ref reader, "a 0x-quantity string");
         if (!RpcJson.TryParseQuantity(text, out var value))
             throw new JsonException($"'{Hex.Shorten(text)}' is not a 0x-quantity");
         return value;

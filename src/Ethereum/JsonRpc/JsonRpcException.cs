@@ -4,17 +4,19 @@ namespace Photon.Ethereum.JsonRpc;
 
 /// <summary>
 /// The endpoint answered with a JSON-RPC error object. This is an answer, not a transport
-/// failure: the client never retries it.
+/// failure: the client never retries it. <see cref="Exception.Message"/> quotes the endpoint's
+/// text shortened and with control characters escaped (it may come from a hostile endpoint or
+/// contract and end up in logs); <see cref="RpcMessage"/> keeps it exactly.
 /// </summary>
-public class JsonRpcException : Exception
+public class JsonRpcException : RpcException
 {
     public JsonRpcException(int code, string rpcMessage, JsonElement? data)
-        : this(code, rpcMessage, data, $"{rpcMessage} (JSON-RPC error {code})")
+        : this(code, rpcMessage, data, $"{MessageText.Quote(rpcMessage ?? throw new ArgumentNullException(nameof(rpcMessage)), 200)} (JSON-RPC error {code})")
     {
     }
 
     protected JsonRpcException(int code, string rpcMessage, JsonElement? data, string message)
-        : base(message)
+        : base(message, null)
     {
         Code = code;
         RpcMessage = rpcMessage;

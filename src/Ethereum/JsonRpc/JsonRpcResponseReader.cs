@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -6,11 +7,23 @@ namespace Photon.Ethereum.JsonRpc;
 /// <summary>
 /// Turns a response body into results or typed errors. A response must carry exactly the id we
 /// sent (an error for an unparseable request may carry id null) and either <c>result</c> or an
-/// <c>error</c> object; anything else is a <see cref="RpcResponseFormatException"/>.
+/// <c>error</c> object; anything else, including a duplicated key (which of two <c>result</c>s
+/// would be the answer?) and text that is not valid UTF-16, is a <see cref="RpcResponseFormatException"/>.
+/// Text from the endpoint goes into messages shortened and with control characters escaped.
 /// </summary>
 internal static class JsonRpcResponseReader
 {
-    public static JsonElement ReadSingle(byte[] body, long id, string method)
+    // Deeper than JsonRead's 64 for documents people write: call traces nest two levels per call
+    // frame. Parsing is iterative, so the bound is about hostile input, not the stack.
+    private const int MaxDepth = 256;
+
+    private static readonly JsonDocumentOptions ParseOptions = new()
+    {
+        AllowDuplicateProperties = false,
+        MaxDepth = MaxDepth,
+    };
+
+    public static JsonElement ReadSingle(ReadOnlyMemory<byte> body, long id, string method)
     {
         using var document = Parse(body, method);
         var root = document.RootElement;
@@ -24,7 +37,7 @@ internal static class JsonRpcResponseReader
         return result!.Value.Clone();
     }
 
-    public static RpcResult[] ReadBatch(byte[] body, IReadOnlyList<long> ids, IReadOnlyList<RpcRequest> requests)
+    public static RpcResult[] ReadBatch(ReadOnlyMemory<byte> body, IReadOnlyList<long> ids, IReadOnlyList<RpcRequest> requests)
     {
         var label = $"batch[{ids.Count}]";
         using var document = Parse(body, label);
@@ -49,7 +62,7 @@ internal static class JsonRpcResponseReader
             var (result, error, responseId) = ReadResponse(item, label);
             if (responseId is null || !TryGetId(responseId.Value, out var id) || !indexById.TryGetValue(id, out var index))
             {
-                var what = error is null ? "a result" : $"error {error.Code} '{error.RpcMessage}'";
+                var what = error is null ? "a result" : $"error {error.Code} '{MessageText.Quote(error.RpcMessage)}'";
                 throw new RpcResponseFormatException($"{label}: {what} came with id {Describe(responseId)}, which matches no request");
             }
             if (results[index] is not null)
@@ -80,7 +93,8 @@ internal static class JsonRpcResponseReader
         || message.StartsWith("reverted with", StringComparison.OrdinalIgnoreCase);
 
     // The data is a hex string on most nodes; hardhat and older ganache wrap it in an object
-    // ({ "data": "0x…" }, or { "<txhash>": { "return": "0x…" } }).
+    // ({ "data": "0x…" }, or { "<txhash>": { "return": "0x…" } }). Data that is not readable hex
+    // counts as none: the error is still a revert.
     private static byte[]? FindRevertData(JsonElement? data, int depth = 0)
     {
         if (data is not { } d || depth > 2)
@@ -88,8 +102,16 @@ internal static class JsonRpcResponseReader
         switch (d.ValueKind)
         {
             case JsonValueKind.String:
-                var text = d.GetString()!;
-                return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(text, out var bytes) ? bytes : null;
+                if (!JsonRead.TryString(d, out var text))
+                    return null;
+                try
+                {
+                    return Hex.DecodePrefixed(text);
+                }
+                catch (HexFormatException)
+                {
+                    return null;
+                }
             case JsonValueKind.Object:
                 foreach (var name in (ReadOnlySpan<string>)["data", "return"])
                 {
@@ -107,15 +129,16 @@ internal static class JsonRpcResponseReader
         }
     }
 
-    private static JsonDocument Parse(byte[] body, string label)
+    // The one place response bodies are parsed. The document reads the caller's buffer in place.
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body, string label)
     {
         try
         {
-            return JsonDocument.Parse(body);
+            return JsonDocument.Parse(body, ParseOptions);
         }
         catch (JsonException e)
         {
-            throw new RpcResponseFormatException($"{label}: the response is not JSON: {Snippet(body)}", e);
+            throw new RpcResponseFormatException($"{label}: the response is not JSON ({MessageText.Quote(e.Message, 120)}): {Snippet(body)}", e);
         }
     }
 
@@ -135,7 +158,9 @@ internal static class JsonRpcResponseReader
             throw new RpcResponseFormatException($"{label}: 'error' is {error.ValueKind}, not an object");
         if (!error.TryGetProperty("code", out var codeElement) || codeElement.ValueKind != JsonValueKind.Number || !codeElement.TryGetInt32(out var code))
             throw new RpcResponseFormatException($"{label}: the error has no integer 'code': {Snippet(error.GetRawText())}");
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
+        var message = "";
+        if (error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String && !JsonRead.TryString(m, out message))
+            throw new RpcResponseFormatException($"{label}: the message of error {code} is not valid text (it holds a lone surrogate)");
         JsonElement? data = error.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null ? d : null;
         return CreateError(code, message, data);
     }
@@ -147,16 +172,16 @@ internal static class JsonRpcResponseReader
         return id.ValueKind switch
         {
             JsonValueKind.Number => id.TryGetInt64(out value),
-            JsonValueKind.String => long.TryParse(id.GetString(), System.Globalization.NumberStyles.None, null, out value),
+            JsonValueKind.String => JsonRead.TryString(id, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value),
             _ => false,
         };
     }
 
     private static bool IdEquals(JsonElement id, long expected) => TryGetId(id, out var value) && value == expected;
 
-    private static string Describe(JsonElement? id) => id is { } i ? i.GetRawText() : "null";
+    private static string Describe(JsonElement? id) => id is { } i ? MessageText.Quote(i.GetRawText(), 40) : "null";
 
-    private static string Snippet(byte[] body) => Snippet(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 400)));
+    private static string Snippet(ReadOnlyMemory<byte> body) => Snippet(Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, 400)]));
 
-    private static string Snippet(string text) => text.Length <= 200 ? text : text[..197] + "...";
+    private static string Snippet(string text) => MessageText.Quote(text, 200);
 }

@@ -1,20 +1,24 @@
 using System.Buffers.Binary;
-using System.Text;
+using Photon.Ethereum.Abi;
 
 namespace Photon.Ethereum.JsonRpc;
 
 /// <summary>
 /// The decoded meaning of revert data. Only the two layouts Solidity itself emits are decoded here
-/// (<c>Error(string)</c> and <c>Panic(uint256)</c>); any other selector is reported as a custom error
-/// with its raw arguments, for an ABI-aware caller to decode. Decoding never throws: hostile or
-/// truncated bytes become <see cref="RevertReasonKind.Undecodable"/> with the raw data kept.
+/// (<c>Error(string)</c> and <c>Panic(uint256)</c>, with <see cref="AbiError.ErrorString"/> and
+/// <see cref="AbiError.Panic"/>); any other selector is reported as a custom error with its raw
+/// arguments, for an ABI-aware caller to decode (<see cref="ContractAbi.DecodeError"/>). Decoding
+/// never throws: hostile or truncated bytes become <see cref="RevertReasonKind.Undecodable"/> with
+/// the raw data kept. <see cref="Message"/> is the contract's text exactly; <see cref="Description"/>
+/// is for logs (shortened, control characters escaped).
 /// </summary>
 public sealed class RevertReason
 {
     public const uint ErrorSelector = 0x08c379a0;
     public const uint PanicSelector = 0x4e487b71;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // Revert strings are the contract's choice: descriptions show this much, escaped; Message has all of it.
+    private const int MaxMessageInDescription = 200;
 
     private RevertReason(RevertReasonKind kind, byte[] data, string description)
     {
@@ -56,8 +60,8 @@ public sealed class RevertReason
         var args = copy.AsSpan(4);
         return selector switch
         {
-            ErrorSelector => DecodeError(copy, args),
-            PanicSelector => DecodePanic(copy, args),
+            ErrorSelector => DecodeError(copy),
+            PanicSelector => DecodePanic(copy),
             _ => new RevertReason(
                 RevertReasonKind.CustomError,
                 copy,
@@ -81,41 +85,36 @@ public sealed class RevertReason
         _ => "unknown panic code",
     };
 
-    // Error(string): head word = offset of the string (relative to the arguments), then at that
-    // offset a length word and the bytes. Every bound is checked before it is used, and all
-    // arithmetic is on values already known to be small, so no input can overflow or index out.
-    private static RevertReason DecodeError(byte[] data, ReadOnlySpan<byte> args)
+    // Both layouts are decoded by the ABI decoder that ContractAbi.DecodeError uses, so the two can
+    // never disagree: whatever it refuses (offsets out of range, dirty padding, invalid UTF-8) is
+    // Undecodable here, with its reason.
+    private static RevertReason DecodeError(byte[] data)
     {
-        if (args.Length < 32)
-            return Undecodable(data, "Error(string) without its offset word");
-        var offset = UInt256.FromBigEndian(args[..32]);
-        if (offset > (ulong)(args.Length - 32))
-            return Undecodable(data, $"Error(string) offset {offset} points past the data");
-        var start = (int)(ulong)offset;
-        var length = UInt256.FromBigEndian(args.Slice(start, 32));
-        var available = args.Length - start - 32;
-        if (length > (ulong)available)
-            return Undecodable(data, $"Error(string) length {length} exceeds the {available} bytes present");
-        var bytes = args.Slice(start + 32, (int)(ulong)length);
         string message;
         try
         {
-            message = StrictUtf8.GetString(bytes);
+            message = AbiError.ErrorString.Decode(data).Get<string>(0);
         }
-        catch (DecoderFallbackException)
+        catch (AbiException e)
         {
-            return Undecodable(data, "Error(string) message is not valid UTF-8");
+            return Undecodable(data, $"malformed Error(string): {e.Message}");
         }
-        return new RevertReason(RevertReasonKind.Error, data, message.Length > 0 ? message : "Error(\"\")") { Message = message };
+        var description = message.Length > 0 ? MessageText.Quote(message, MaxMessageInDescription) : "Error(\"\")";
+        return new RevertReason(RevertReasonKind.Error, data, description) { Message = message };
     }
 
-    private static RevertReason DecodePanic(byte[] data, ReadOnlySpan<byte> args)
+    private static RevertReason DecodePanic(byte[] data)
     {
-        if (args.Length < 32)
-            return Undecodable(data, "Panic(uint256) without its code word");
-        var code = UInt256.FromBigEndian(args[..32]);
-        var hex = code.ToHexString();
-        return new RevertReason(RevertReasonKind.Panic, data, $"panic {hex}: {DescribePanic(code)}") { PanicCode = code };
+        UInt256 code;
+        try
+        {
+            code = AbiError.Panic.Decode(data).Get<UInt256>(0);
+        }
+        catch (AbiException e)
+        {
+            return Undecodable(data, $"malformed Panic(uint256): {e.Message}");
+        }
+        return new RevertReason(RevertReasonKind.Panic, data, $"panic {code.ToHexString()}: {DescribePanic(code)}") { PanicCode = code };
     }
 
     private static RevertReason Undecodable(byte[] data, string why) =>

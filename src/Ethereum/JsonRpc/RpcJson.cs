@@ -11,11 +11,23 @@ internal static class RpcJson
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
+    // Integers are quantities wherever the RPC is concerned (eth_getBlockByNumber takes "0x10", and
+    // geth refuses the JSON number 16); floating-point numbers stay numbers (eth_feeHistory percentiles).
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new HexQuantityJsonConverter());
         options.Converters.Add(new HexBytesJsonConverter());
+        options.Converters.Add(new HexMemoryJsonConverter());
+        options.Converters.Add(new HexMutableMemoryJsonConverter());
+        options.Converters.Add(new QuantityJsonConverter<byte>());
+        options.Converters.Add(new QuantityJsonConverter<sbyte>());
+        options.Converters.Add(new QuantityJsonConverter<short>());
+        options.Converters.Add(new QuantityJsonConverter<ushort>());
+        options.Converters.Add(new QuantityJsonConverter<int>());
+        options.Converters.Add(new QuantityJsonConverter<uint>());
+        options.Converters.Add(new QuantityJsonConverter<long>());
+        options.Converters.Add(new QuantityJsonConverter<ulong>());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -29,6 +41,35 @@ internal static class RpcJson
         catch (JsonException e)
         {
             throw new RpcResponseFormatException($"{context}: the result is not a {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>For converters: the string under the reader, with every failure (not a string, a lone surrogate, invalid UTF-8) a <see cref="JsonException"/>.</summary>
+    public static string ReadString(ref Utf8JsonReader reader, string expected)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+            throw new JsonException($"expected {expected}, got {reader.TokenType}");
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException("the string is not valid text (it holds a lone surrogate or invalid UTF-8)", e);
+        }
+    }
+
+    /// <summary>For converters: 0x-hex data under the reader.</summary>
+    public static byte[] ReadData(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader, "0x-hex data");
+        try
+        {
+            return Hex.DecodePrefixed(text);
+        }
+        catch (HexFormatException e)
+        {
+            throw new JsonException(e.Message, e);
         }
     }
 
@@ -58,10 +99,9 @@ internal static class RpcJson
         return obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
     }
 
+    /// <summary>A JSON string of valid text; a lone surrogate (which GetString cannot return) is a format error too.</summary>
     public static string String(JsonElement element, string context) =>
-        element.ValueKind == JsonValueKind.String
-            ? element.GetString()!
-            : throw new RpcResponseFormatException($"{context}: expected a string, got {element.ValueKind}");
+        JsonRead.String(element, (message, inner) => new RpcResponseFormatException($"{context}: {message}", inner));
 
     public static UInt256 Quantity(JsonElement element, string context)
     {
@@ -82,9 +122,14 @@ internal static class RpcJson
     public static byte[] Bytes(JsonElement element, string context)
     {
         var text = String(element, context);
-        return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Hex.TryDecode(text, out var bytes)
-            ? bytes
-            : throw new RpcResponseFormatException($"{context}: '{Hex.Shorten(text)}' is not 0x-hex data");
+        try
+        {
+            return Hex.DecodePrefixed(text);
+        }
+        catch (HexFormatException e)
+        {
+            throw new RpcResponseFormatException($"{context}: not 0x-hex data: {e.Message}", e);
+        }
     }
 
     public static Address Address(JsonElement element, string context)

@@ -6,7 +6,7 @@ namespace Photon.Ethereum.JsonRpc;
 /// No JSON-RPC answer could be obtained: the endpoint was unreachable, reset the connection,
 /// or answered with an HTTP error status, on every attempt the retry policy allowed.
 /// </summary>
-public class RpcTransportException : IOException
+public class RpcTransportException : RpcException
 {
     public RpcTransportException(string message, int attempts, HttpStatusCode? statusCode, Exception? innerException)
         : base(message, innerException)

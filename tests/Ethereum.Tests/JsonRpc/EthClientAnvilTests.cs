@@ -49,6 +49,38 @@ public sealed class EthClientAnvilTests(AnvilFixture anvil) : IClassFixture<Anvi
     }
 
     [Fact]
+    public async Task Pending_block_shows_the_queued_transaction_and_the_next_base_fee()
+    {
+        await anvil.SetAutomineAsync(false);
+        try
+        {
+            var head = (await anvil.Eth.GetBlockByNumberAsync(BlockParameter.Latest))!;
+            var hash = await anvil.Eth.SendTransactionAsync(new CallRequest { From = AnvilDevAccounts.Addresses[8], To = AnvilDevAccounts.Addresses[7], Value = 1 });
+
+            var pending = (await anvil.Eth.GetPendingBlockAsync())!;
+
+            Assert.Equal(head.Number + 1, pending.Number);
+            Assert.Equal(head.Hash, pending.ParentHash);
+            Assert.Equal([hash], pending.TransactionHashes);
+            Assert.Equal(21_000UL, pending.GasUsed);
+            Assert.NotNull(pending.BaseFeePerGas);
+        }
+        finally
+        {
+            await anvil.SetAutomineAsync(true);
+            await anvil.MineAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Block_by_number_refuses_the_pending_tag_and_names_the_method_that_reads_it()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => anvil.Eth.GetBlockByNumberAsync(BlockParameter.Pending));
+
+        Assert.Contains(nameof(EthClient.GetPendingBlockAsync), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_block_beyond_the_head_is_null()
     {
         var head = await anvil.Eth.BlockNumberAsync();

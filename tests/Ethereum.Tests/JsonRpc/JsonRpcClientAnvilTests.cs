@@ -74,6 +74,26 @@ public sealed class JsonRpcClientAnvilTests(AnvilFixture anvil) : IClassFixture<
     }
 
     [Fact]
+    public async Task Node_accepts_memory_data_block_parameters_and_integers_passed_as_they_are()
+    {
+        // Each of these went out as base64, as an object, or as a JSON number before the RPC converters.
+        ReadOnlyMemory<byte> initCode = Hex.Decode("602a60005260206000f3");
+        await anvil.MineAsync(2);
+
+        var output = await anvil.Rpc.CallAsync<byte[]>("eth_call", [new CallRequest { Data = initCode }, BlockParameter.Latest]);
+        var direct = await anvil.Rpc.CallAsync<byte[]>("eth_call", [new { data = initCode }, (BlockParameter)1UL]);
+        var balance = await anvil.Rpc.CallAsync<UInt256>("eth_getBalance", [AnvilDevAccounts.Addresses[3], (BlockParameter)0UL]);
+        var history = await anvil.Rpc.CallAsync<JsonElement>("eth_feeHistory", [2UL, BlockParameter.Latest, new[] { 50.0 }]);
+        var block = await anvil.Rpc.CallAsync<JsonElement>("eth_getBlockByNumber", [1UL, false]);
+
+        Assert.Equal(EvmCode.Word(42), output);
+        Assert.Equal(EvmCode.Word(42), direct);
+        Assert.Equal(AnvilDevAccounts.InitialBalanceWei, balance);
+        Assert.Equal(3, history.GetProperty("baseFeePerGas").GetArrayLength());
+        Assert.Equal("0x1", block.GetProperty("number").GetString());
+    }
+
+    [Fact]
     public async Task Concurrent_calls_on_one_client_all_get_their_own_answers()
     {
         var calls = AnvilDevAccounts.Addresses.Select(a => anvil.Eth.GetBalanceAsync(a, BlockParameter.Earliest)).ToArray();

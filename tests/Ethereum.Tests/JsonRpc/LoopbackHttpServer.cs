@@ -106,19 +106,38 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             var head = new StringBuilder();
             head.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.Status} {ReasonPhrase(response.Status)}\r\n");
             head.Append("Content-Type: application/json\r\n");
-            head.Append(CultureInfo.InvariantCulture, $"Content-Length: {payload.Length}\r\n");
+            if (response.Chunked)
+                head.Append("Transfer-Encoding: chunked\r\n");
+            else
+                head.Append(CultureInfo.InvariantCulture, $"Content-Length: {payload.Length}\r\n");
             head.Append("Connection: close\r\n");
             foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
                 head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
             head.Append("\r\n");
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
-            await stream.WriteAsync(payload, _stop.Token);
+            if (response.Chunked)
+                await WriteChunkedAsync(stream, payload, _stop.Token);
+            else
+                await stream.WriteAsync(payload, _stop.Token);
             await stream.FlushAsync(_stop.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
             // The client went away or the server is shutting down.
         }
+    }
+
+    private static async Task WriteChunkedAsync(NetworkStream stream, byte[] payload, CancellationToken cancellationToken)
+    {
+        const int chunkSize = 8 * 1024;
+        for (var offset = 0; offset < payload.Length; offset += chunkSize)
+        {
+            var length = Math.Min(chunkSize, payload.Length - offset);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(length.ToString("x", CultureInfo.InvariantCulture) + "\r\n"), cancellationToken);
+            await stream.WriteAsync(payload.AsMemory(offset, length), cancellationToken);
+            await stream.WriteAsync("\r\n"u8.ToArray(), cancellationToken);
+        }
+        await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), cancellationToken);
     }
 
     // Reads the request head up to the blank line, then Content-Length bytes of body.

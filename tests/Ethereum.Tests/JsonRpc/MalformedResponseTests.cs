@@ -95,6 +95,22 @@ public sealed class MalformedResponseTests
     }
 
     [Fact]
+    public async Task Pending_block_as_geth_reports_it_without_hash_nonce_and_miner_is_read()
+    {
+        const string parent = "0x1111111111111111111111111111111111111111111111111111111111111111";
+        const string tx = "0x2222222222222222222222222222222222222222222222222222222222222222";
+        await using var server = Answering($$"""
+            {"number":"0x11","hash":null,"nonce":null,"miner":null,"parentHash":"{{parent}}","timestamp":"0x6502",
+             "gasLimit":"0x1c9c380","gasUsed":"0x5208","baseFeePerGas":"0x7","transactions":["{{tx}}"]}
+            """);
+        using var client = new JsonRpcClient(server.Url, NoRetries);
+
+        var pending = await new EthClient(client).GetPendingBlockAsync();
+
+        Assert.Equal(new PendingBlock(0x11, Hash256.Parse(parent), 0x6502, 30_000_000, 21_000, 7, [Hash256.Parse(tx)]), pending);
+    }
+
+    [Fact]
     public async Task Receipt_with_an_impossible_status_is_a_format_exception()
     {
         const string hash = "0x1111111111111111111111111111111111111111111111111111111111111111";

@@ -162,18 +162,70 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Transport_errors_do_not_reveal_the_endpoint_path_or_credentials()
+    public async Task Refused_connection_does_not_reveal_the_endpoint_path_or_credentials()
     {
         var port = TimeoutAndCancellationTests.ClosedPortUrl().Port;
-        var secretUrl = new Uri($"http://user:pa55@127.0.0.1:{port}/v3/secret-api-key?token=hunter2");
-        using var client = new JsonRpcClient(secretUrl, FastRetries with { MaxAttempts = 1 });
+        using var client = new JsonRpcClient(SecretUrl(port), FastRetries with { MaxAttempts = 2 });
 
         var error = await Assert.ThrowsAsync<RpcTransportException>(() => client.CallAsync("eth_chainId", []));
 
-        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret-api-key", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("pa55", error.Message, StringComparison.Ordinal);
+        AssertRedacted(error, port);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(404)]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task Http_error_status_does_not_reveal_the_endpoint_path_or_credentials(int status)
+    {
+        var retries = new List<RpcRetryEvent>();
+        await using var server = new LoopbackHttpServer((_, _) => new LoopbackResponse(status, "<html>denied</html>"));
+        using var client = new JsonRpcClient(SecretUrl(server.Url.Port), FastRetries with { MaxAttempts = 2, OnRetry = retries.Add });
+
+        var error = await Assert.ThrowsAsync<RpcTransportException>(() => client.CallAsync("eth_chainId", []));
+
+        Assert.Equal(status, (int)error.StatusCode!.Value);
+        AssertRedacted(error, server.Url.Port);
+        Assert.All(retries, r => AssertRedacted(r.Failure, port: null));
+    }
+
+    [Fact]
+    public async Task Timeout_does_not_reveal_the_endpoint_path_or_credentials()
+    {
+        await using var silent = new LoopbackHttpServer((_, _) => null);
+        using var client = new JsonRpcClient(SecretUrl(silent.Url.Port), FastRetries with { MaxAttempts = 1, RequestTimeout = TimeSpan.FromMilliseconds(200) });
+
+        var error = await Assert.ThrowsAsync<RpcTimeoutException>(() => client.CallAsync("eth_chainId", []));
+
+        AssertRedacted(error, silent.Url.Port);
+    }
+
+    [Fact]
+    public async Task Malformed_answer_does_not_reveal_the_endpoint_path_or_credentials()
+    {
+        await using var server = new LoopbackHttpServer((_, _) => LoopbackResponse.Json("not json"));
+        using var client = new JsonRpcClient(SecretUrl(server.Url.Port), FastRetries);
+
+        var error = await Assert.ThrowsAsync<RpcResponseFormatException>(() => client.CallAsync("eth_chainId", []));
+
+        AssertRedacted(error, port: null);
+    }
+
+    private static Uri SecretUrl(int port) => new($"http://user:pa55@127.0.0.1:{port}/v3/secret-api-key?token=hunter2");
+
+    // ToString covers the inner exceptions and their messages, which is what loggers write.
+    private static void AssertRedacted(Exception error, int? port)
+    {
+        if (port is { } p)
+            Assert.Contains($"127.0.0.1:{p}", error.Message, StringComparison.Ordinal);
+        foreach (var text in (string[])[error.Message, error.ToString()])
+        {
+            Assert.DoesNotContain("secret-api-key", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("pa55", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("user:", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

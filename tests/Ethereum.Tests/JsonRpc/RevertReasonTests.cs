@@ -1,3 +1,5 @@
+using System.Text;
+using Photon.Ethereum.Abi;
 using Photon.Ethereum.JsonRpc;
 
 namespace Photon.Ethereum.Tests.JsonRpc;
@@ -54,15 +56,16 @@ public sealed class RevertReasonTests
     }
 
     [Theory]
-    [InlineData("08c379a0", "without its offset word")]
-    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020", "points past the data")]
-    [InlineData("08c379a0" + "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff" + "0000000000000000000000000000000000000000000000000000000000000001", "points past the data")]
-    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "8000000000000000000000000000000000000000000000000000000000000000", "exceeds")]
-    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000005" + "6869", "exceeds")]
-    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000002" + "c328" + "000000000000000000000000000000000000000000000000000000000000", "not valid UTF-8")]
-    [InlineData("4e487b71" + "0011", "without its code word")]
-    [InlineData("08c3", "shorter than a 4-byte selector")]
-    public void Malformed_revert_data_is_undecodable_and_keeps_the_raw_bytes(string hex, string why)
+    [InlineData("08c379a0", "malformed Error(string)")]
+    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020", "malformed Error(string)")]
+    [InlineData("08c379a0" + "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff" + "0000000000000000000000000000000000000000000000000000000000000001", "malformed Error(string)")]
+    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "8000000000000000000000000000000000000000000000000000000000000000", "malformed Error(string)")]
+    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000005" + "6869", "malformed Error(string)")]
+    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000002" + "c328" + "000000000000000000000000000000000000000000000000000000000000", "malformed Error(string)")]
+    // "hi" with a non-zero byte in its padding: the lenient decoder this replaced accepted it.
+    [InlineData("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000002" + "6869" + "000000000000000000000000000000000000000000000000000000000001", "malformed Error(string)")]
+    [InlineData("4e487b71" + "0011", "malformed Panic(uint256)")]
+    public void Malformed_revert_data_is_undecodable_keeps_the_raw_bytes_and_agrees_with_the_abi_decoder(string hex, string why)
     {
         var data = Hex.Decode(hex);
 
@@ -72,6 +75,45 @@ public sealed class RevertReasonTests
         Assert.Contains(why, reason.Description, StringComparison.Ordinal);
         Assert.Equal(data, reason.Data.ToArray());
         Assert.Null(reason.Message);
+        Assert.Null(reason.PanicCode);
+        Assert.Throws<AbiException>(() => new ContractAbi([], [], []).DecodeError(data));
+    }
+
+    [Fact]
+    public void Data_shorter_than_a_selector_is_undecodable()
+    {
+        var reason = RevertReason.Decode(Hex.Decode("08c3"));
+
+        Assert.Equal(RevertReasonKind.Undecodable, reason.Kind);
+        Assert.Contains("shorter than a 4-byte selector", reason.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revert_string_cannot_forge_log_lines_but_is_kept_exactly()
+    {
+        const string hostile = "ok\n2024-01-01 INFO channel settled\u001b[31m\u0085";
+
+        var reason = RevertReason.Decode(EvmCode.ErrorPayload(hostile));
+        var exception = new ExecutionRevertedException(3, "execution reverted: " + hostile, null, EvmCode.ErrorPayload(hostile));
+
+        Assert.Equal(hostile, reason.Message);
+        Assert.Equal(hostile, exception.Reason.Message);
+        Assert.Equal("execution reverted: " + hostile, exception.RpcMessage);
+        HostileResponseTests.AssertPrintable(reason.Description);
+        HostileResponseTests.AssertPrintable(reason.ToString());
+        HostileResponseTests.AssertPrintable(exception.Message);
+        Assert.Contains("ok\\u000a2024-01-01 INFO channel settled\\u001b[31m", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_revert_string_is_shortened_in_the_description_only()
+    {
+        var message = new string('r', 10_000);
+
+        var reason = RevertReason.Decode(EvmCode.ErrorPayload(message));
+
+        Assert.Equal(message, reason.Message);
+        Assert.True(reason.Description.Length <= 200, $"{reason.Description.Length} characters");
     }
 
     [Fact]
@@ -81,6 +123,36 @@ public sealed class RevertReasonTests
 
         Assert.Equal(RevertReasonKind.CustomError, reason.Kind);
         Assert.True(reason.Arguments.IsEmpty);
+    }
+
+    [Fact]
+    public void Decoding_agrees_with_the_contract_abi_on_random_error_and_panic_payloads()
+    {
+        var abi = new ContractAbi([], [], []);
+        var random = new Random(7);
+        var cases = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var data = RandomPayload(random, i % 2 == 0 ? "08c379a0" : "4e487b71");
+            var reason = RevertReason.Decode(data);
+            AbiDecodedError? decoded;
+            try
+            {
+                decoded = abi.DecodeError(data);
+            }
+            catch (AbiException)
+            {
+                Assert.Equal(RevertReasonKind.Undecodable, reason.Kind);
+                continue;
+            }
+            cases++;
+            if (i % 2 == 0)
+                Assert.Equal(decoded!.Values.Get<string>(0), reason.Message);
+            else
+                Assert.Equal(decoded!.Values.Get<UInt256>(0), reason.PanicCode);
+        }
+        // The generator must reach valid encodings too, or the agreement would be one-sided.
+        Assert.True(cases > 100, $"only {cases} payloads decoded");
     }
 
     [Fact]
@@ -109,5 +181,28 @@ public sealed class RevertReasonTests
                 Assert.False(string.IsNullOrEmpty(reason.Description));
             }
         }
+    }
+
+    // Valid encodings with random text or codes, then sometimes one random byte changed.
+    private static byte[] RandomPayload(Random random, string selector)
+    {
+        byte[] payload;
+        if (selector == "08c379a0")
+        {
+            var text = new byte[random.Next(0, 70)];
+            for (var j = 0; j < text.Length; j++)
+                text[j] = (byte)random.Next(0x20, 0x7f);
+            payload = EvmCode.ErrorPayload(Encoding.ASCII.GetString(text));
+        }
+        else
+        {
+            payload = EvmCode.PanicPayload((ulong)random.NextInt64());
+        }
+        if (random.Next(3) > 0)
+        {
+            var at = random.Next(4, payload.Length);
+            payload[at] = (byte)random.Next(256);
+        }
+        return payload;
     }
 }
