@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Photon.Ethereum.JsonRpc;
 
@@ -7,7 +8,8 @@ namespace Photon.Ethereum.JsonRpc;
 /// key). Unset fields are left out, for the node to default; <c>To = null</c> means contract creation.
 /// Immutable (<see cref="Data"/> is copied on the way in) and compared by content.
 /// </summary>
-public sealed record CallRequest
+[JsonConverter(typeof(RpcObjectJsonConverter<CallRequest>))]
+public sealed record CallRequest : IRpcObject
 {
     private readonly ReadOnlyMemory<byte> _data = ReadOnlyMemory<byte>.Empty;
 
@@ -33,6 +35,8 @@ public sealed record CallRequest
     public UInt256? MaxPriorityFeePerGas { get; init; }
 
     public ulong? Nonce { get; init; }
+
+    JsonObject IRpcObject.ToRpcObject() => ToRpcObject();
 
     internal JsonObject ToRpcObject()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Photon.Ethereum.JsonRpc;
 
@@ -9,7 +10,8 @@ namespace Photon.Ethereum.JsonRpc;
 /// several hashes matches any of them. Pending blocks are refused: every returned log is mined and
 /// has its block, transaction and index.
 /// </summary>
-public sealed record LogFilter
+[JsonConverter(typeof(RpcObjectJsonConverter<LogFilter>))]
+public sealed record LogFilter : IRpcObject
 {
     public BlockParameter? FromBlock { get; init; }
 
@@ -21,6 +23,8 @@ public sealed record LogFilter
     public IReadOnlyList<Address>? Addresses { get; init; }
 
     public IReadOnlyList<IReadOnlyList<Hash256>?>? Topics { get; init; }
+
+    JsonObject IRpcObject.ToRpcObject() => ToRpcObject();
 
     internal JsonObject ToRpcObject()
     {

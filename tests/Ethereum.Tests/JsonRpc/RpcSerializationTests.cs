@@ -134,6 +134,21 @@ public sealed class RpcSerializationTests
         Assert.Equal("0x010203", json.RootElement.GetProperty("data").GetString());
         Assert.Equal("0x10", json.RootElement.GetProperty("gas").GetString());
         Assert.Equal("0x0", json.RootElement.GetProperty("nonce").GetString());
+        // Unset fields are left out (as EthClient sends them), not written as null.
+        Assert.False(json.RootElement.TryGetProperty("from", out _));
+    }
+
+    [Fact]
+    public void Log_filter_serialized_directly_is_what_eth_getLogs_takes()
+    {
+        var filter = new LogFilter { FromBlock = BlockParameter.Earliest, Addresses = [Address.Parse("0x00000000000000000000000000000000000000aa")] };
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(filter, Options));
+
+        Assert.Equal("0x00000000000000000000000000000000000000aa", json.RootElement.GetProperty("address").GetString());
+        Assert.Equal("earliest", json.RootElement.GetProperty("fromBlock").GetString());
+        Assert.False(json.RootElement.TryGetProperty("addresses", out _));
+        Assert.Throws<ArgumentException>(() => JsonSerializer.Serialize(new LogFilter { ToBlock = BlockParameter.Pending }, Options));
     }
 
     [Fact]
