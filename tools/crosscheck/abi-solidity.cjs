@@ -66,8 +66,13 @@ async function send(url, from, to, data) {
   if (to) tx.to = to;
   const sent = await rpc(url, 'eth_sendTransaction', [tx]);
   if (sent.error) return { ok: false, error: sent.error };
-  const receipt = (await rpc(url, 'eth_getTransactionReceipt', [sent.result])).result;
-  return { ok: receipt.status === '0x1', receipt };
+  // Anvil may answer with the hash before the block holding it is mined (under load it often does).
+  for (let i = 0; i < 600; i++) {
+    const receipt = (await rpc(url, 'eth_getTransactionReceipt', [sent.result])).result;
+    if (receipt) return { ok: receipt.status === '0x1', receipt };
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error(`no receipt for ${sent.result} after 30 s`);
 }
 
 async function main(request) {
