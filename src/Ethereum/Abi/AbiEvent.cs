@@ -170,16 +170,16 @@ public sealed class AbiEvent
                 output.Advance(padded);
                 return;
         }
-        var list = AbiValueConversion.ToList(value, type);
+        var list = AbiValueConversion.ToArray(value, type);
         var (count, typeAt) = type switch
         {
-            AbiArrayType a => (list.Count, (Func<int, AbiType>)(_ => a.Element)),
+            AbiArrayType a => (list.Length, (Func<int, AbiType>)(_ => a.Element)),
             AbiFixedArrayType f => (f.Length, _ => f.Element),
             AbiTupleType t => (t.Components.Count, i => t.Components[i].Type),
             _ => throw new InvalidOperationException($"unknown ABI type {type}"),
         };
-        if (list.Count != count)
-            throw new AbiException($"{type} needs {count} values, got {list.Count}");
+        if (list.Length != count)
+            throw new AbiException($"{type} needs {count} values, got {list.Length}");
         for (var i = 0; i < count; i++)
         {
             try

@@ -120,16 +120,16 @@ public static class AbiJson
             case AbiStringType:
                 return JsonValue.Create(AbiValueConversion.ToText(value));
         }
-        var list = AbiValueConversion.ToList(value, type);
+        var list = AbiValueConversion.ToArray(value, type);
         var (count, typeAt, names) = type switch
         {
-            AbiArrayType a => (list.Count, (Func<int, AbiType>)(_ => a.Element), (IReadOnlyList<AbiParameter>?)null),
+            AbiArrayType a => (list.Length, (Func<int, AbiType>)(_ => a.Element), (IReadOnlyList<AbiParameter>?)null),
             AbiFixedArrayType f => (f.Length, _ => f.Element, null),
             AbiTupleType t => (t.Components.Count, i => t.Components[i].Type, namedTuples && AllNamed(t.Components) ? t.Components : null),
             _ => throw new InvalidOperationException($"unknown ABI type {type}"),
         };
-        if (list.Count != count)
-            throw new AbiException($"{type} needs {count} values, got {list.Count}");
+        if (list.Length != count)
+            throw new AbiException($"{type} needs {count} values, got {list.Length}");
         var nodes = new JsonNode?[count];
         for (var i = 0; i < count; i++)
         {

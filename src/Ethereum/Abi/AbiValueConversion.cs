@@ -96,13 +96,15 @@ internal static class AbiValueConversion
         }
     }
 
-    /// <summary>Arrays and tuples: any list, array (including arrays of value types), sequence or C# tuple.</summary>
-    public static IReadOnlyList<object?> ToList(object? value, AbiType type) => value switch
+    /// <summary>
+    /// Arrays and tuples: any list, array (including arrays of value types), sequence or C# tuple,
+    /// read exactly once into a new array that the caller owns (a lazy sequence read twice may
+    /// differ, and so may a list changed in between).
+    /// </summary>
+    public static object?[] ToArray(object? value, AbiType type) => value switch
     {
-        IReadOnlyList<object?> list => list,
-        IList list => new ListAdapter(list),
-        ITuple tuple => Enumerable.Range(0, tuple.Length).Select(i => tuple[i]).ToArray(),
-        IEnumerable sequence and not string => sequence.Cast<object?>().ToArray(),
+        ITuple tuple => [.. Enumerable.Range(0, tuple.Length).Select(i => tuple[i])],
+        IEnumerable sequence and not string => [.. sequence.Cast<object?>()],
         _ => throw Mismatch(value, type, "a list or array of values"),
     };
 

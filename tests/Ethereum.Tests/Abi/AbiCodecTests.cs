@@ -98,6 +98,61 @@ public class AbiCodecTests
         Assert.Equal(expected, AbiCodec.Encode([type], [Enumerable.Repeat(new object[] { 5, "a" }, 1)]));
     }
 
+    /// <summary>A sequence that yields one more element each time it is read: 1, then 1 2, then 1 2 3, ….</summary>
+    private sealed class Growing(Func<int, object> element) : System.Collections.IEnumerable
+    {
+        public int Reads { get; private set; }
+
+        public System.Collections.IEnumerator GetEnumerator()
+        {
+            Reads++;
+            return Enumerable.Range(1, Reads).Select(element).GetEnumerator();
+        }
+    }
+
+    [Theory]
+    [InlineData("uint8[]")]
+    [InlineData("string[]")]
+    [InlineData("uint8[1]")]
+    [InlineData("bytes[1]")]
+    [InlineData("(uint8)")]
+    [InlineData("(string)")]
+    public void Reads_each_sequence_once_so_a_lazy_sequence_cannot_change_between_sizing_and_writing(string typeText)
+    {
+        var type = AbiType.Parse(typeText);
+        Func<int, object> element = type.ToString().Contains("string", StringComparison.Ordinal) ? i => new string('x', 40 * i)
+            : type.ToString().Contains("bytes", StringComparison.Ordinal) ? i => new byte[40 * i]
+            : i => i;
+        var expected = AbiCodec.Encode([type, AbiType.String], [new[] { element(1) }, "after"]);
+        var growing = new Growing(element);
+        Assert.Equal(Hex.Encode(expected), Hex.Encode(AbiCodec.Encode([type, AbiType.String], [growing, "after"])));
+        Assert.Equal(1, growing.Reads);
+    }
+
+    [Fact]
+    public void Reads_each_sequence_once_in_every_encoding()
+    {
+        var type = AbiType.Parse("uint16[]");
+        var once = new object[] { 1 };
+        var packed = new Growing(i => i);
+        Assert.Equal(AbiPacked.Encode([type], [once]), AbiPacked.Encode([type], [packed]));
+        var topic = new Growing(i => i);
+        Assert.Equal(AbiEvent.EncodeTopic(type, once), AbiEvent.EncodeTopic(type, topic));
+        var json = new Growing(i => i);
+        Assert.Equal(AbiJson.ToJson(type, once)!.ToJsonString(), AbiJson.ToJson(type, json)!.ToJsonString());
+        Assert.Equal([1, 1, 1], new[] { packed.Reads, topic.Reads, json.Reads });
+    }
+
+    [Fact]
+    public void Encoding_does_not_change_the_callers_arrays()
+    {
+        var inner = new object?[] { 1, "x" };
+        var outer = new object?[] { inner };
+        AbiCodec.Encode([AbiType.Parse("(uint8,string)[]")], [outer]);
+        Assert.Same(inner, outer[0]);
+        Assert.Equal(new object?[] { 1, "x" }, inner);
+    }
+
     [Fact]
     public void Round_trips_random_types_and_values()
     {
