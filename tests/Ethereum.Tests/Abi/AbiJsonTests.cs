@@ -67,6 +67,66 @@ public class AbiJsonTests
     public void Refuses_JSON_that_is_not_a_value_of_the_type(string type, string json) =>
         Assert.Throws<AbiException>(() => Read(type, json));
 
+    [Theory]
+    [InlineData("string", "\"a\\ud800b\"")]
+    [InlineData("address", "\"\\udc00\"")]
+    [InlineData("bytes", "\"0x\\ud800\"")]
+    [InlineData("bytes1", "\"\\ud800\"")]
+    [InlineData("uint256", "\"1\\ud800\"")]
+    [InlineData("string[]", "[\"ok\", \"\\ud800\"]")]
+    public void Refuses_strings_holding_a_lone_surrogate_with_AbiException(string type, string json)
+    {
+        var error = Assert.Throws<AbiException>(() => Read(type, json));
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_lone_surrogate_where_another_kind_is_expected_without_crashing_on_the_message()
+    {
+        var error = Assert.Throws<AbiException>(() => Read("bool", "\"\\ud800\""));
+        Assert.Equal("bool needs true or false, got a string", error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_type_string_holding_a_lone_surrogate()
+    {
+        var error = Assert.Throws<AbiException>(() => AbiJson.ToTypes(JsonDocument.Parse("""["uint8", "\ud800"]""").RootElement));
+        Assert.Contains("an ABI type: the string is not valid text (it holds a lone surrogate)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("[1]", error.Path);
+    }
+
+    [Fact]
+    public void Refuses_a_tuple_member_name_holding_a_lone_surrogate()
+    {
+        var error = Assert.Throws<AbiException>(() => Read("(uint8 a,bool b)", """{"a": 1, "\ud800": true}"""));
+        Assert.Contains("member name that is not valid text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"a": 1, "a": 2}""", "'a'")]
+    [InlineData("""{"a": 1, "b": true, "a": 2}""", "'a'")]
+    [InlineData("""{"b": true, "a": 1, "b": false}""", "'b'")]
+    [InlineData("""{"a": 1, "\u0061": 2}""", "'a'")]
+    public void Refuses_a_tuple_object_that_gives_a_member_twice(string json, string member)
+    {
+        // JsonDocument keeps duplicate keys by default: an element from a caller's own document can hold them.
+        var error = Assert.Throws<AbiException>(() => Read("(uint8 a,bool b)", json));
+        Assert.Equal($"(uint8,bool): {member} is given twice", error.Message);
+        var nested = Assert.Throws<AbiException>(() =>
+            AbiJson.ToValues([AbiType.Parse("(uint8 a,bool b)[]")], JsonDocument.Parse($"[[{json}]]").RootElement));
+        Assert.Equal("[0][0]", nested.Path);
+    }
+
+    [Fact]
+    public void Refuses_values_given_twice_by_parameter_name()
+    {
+        var transfer = AbiFunction.Parse("transfer(address to, uint256 amount)");
+        var json = JsonDocument.Parse("""{"to": "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "amount": 1, "amount": 2}""").RootElement;
+        Assert.Equal("values: 'amount' is given twice", Assert.Throws<AbiException>(() => AbiJson.ToValues(transfer.Inputs, json)).Message);
+        var once = JsonDocument.Parse("""{"to": "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "amount": 2}""").RootElement;
+        AbiAssert.Equal(new object?[] { Address.Parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"), new UInt256(2) }, AbiJson.ToValues(transfer.Inputs, once));
+    }
+
     [Fact]
     public void Reads_tuples_as_arrays_or_as_objects_by_component_name()
     {

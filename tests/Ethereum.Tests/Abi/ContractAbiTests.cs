@@ -138,11 +138,56 @@ public class ContractAbiTests
         Assert.Equal(path, error.Path);
     }
 
+    [Theory]
+    [InlineData("""[{"type":"function","name":"f\ud800"}]""", "'name': the string is not valid text (it holds a lone surrogate)", "[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8\udc00"}]}]""", "'type': the string is not valid text (it holds a lone surrogate)", "[0].inputs[0]")]
+    [InlineData("""[{"type":"\ud800"}]""", "'type': the string is not valid text", "[0]")]
+    public void Refuses_lone_surrogates_with_AbiException(string json, string expected, string path)
+    {
+        var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"function","name":"f","\ud800":1}]""", "the fragment has a member name that is not valid text", "[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"bool","\ud800":1}]}]""", "the parameter has a member name that is not valid text", "[0].inputs[0]")]
+    public void Refuses_member_names_holding_a_lone_surrogate_with_AbiException(string json, string expected, string path)
+    {
+        Assert.Contains("the JSON ABI has a member name that is not valid text", Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
+        // A caller's own document (duplicate keys allowed, so names are not unescaped while parsing) is refused while reading.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"function","name":"f","name":"g"}]""", "'name'", "[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"bool","type":"uint8"}]}]""", "'type'", "[0].inputs[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[{"type":"bool","name":"a","name":"b"}]}]}]""", "'name'", "[0].inputs[0].components[0]")]
+    [InlineData("""{"abi":[],"abi":[{"type":"function","name":"f"}]}""", "'abi'", "")]
+    public void Refuses_a_key_given_twice(string json, string key, string path)
+    {
+        // As text, the parser refuses the document.
+        var fromText = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        Assert.Contains($"the JSON ABI is not valid JSON: Duplicate property {key}", fromText.Message, StringComparison.Ordinal);
+        // A caller's own document keeps both keys; reading it refuses the object and says where.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var fromElement = Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement));
+        Assert.Contains($"{key} is given twice", fromElement.Message, StringComparison.Ordinal);
+        Assert.Equal(path, fromElement.Path);
+    }
+
     [Fact]
     public void Refuses_hostile_nesting_in_components()
     {
         var json = "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[" + string.Concat(Enumerable.Repeat("{\"type\":\"tuple\",\"components\":[", 60))
             + "{\"type\":\"bool\"}" + string.Concat(Enumerable.Repeat("]}", 60)) + "]}]";
-        Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        // As text: deeper than the JSON reader allows.
+        Assert.Contains("maximum configured depth of 64", Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
+        // From a document parsed with more room: deeper than the ABI allows.
+        using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 });
+        Assert.Contains("tuples nest deeper than 32 levels", Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement)).Message, StringComparison.Ordinal);
     }
 }
