@@ -145,22 +145,8 @@ internal static class AbiValueConversion
     {
         if (value is null)
             return "null";
-        var text = value.ToString() ?? "";
-        if (text.Length > 60)
-            text = text[..57] + "...";
-        return $"{value.GetType().Name} '{text}'";
+        return $"{value.GetType().Name} '{MessageText.Quote(value.ToString() ?? "", 60)}'";
     }
 
     public static long Padded(long length) => (length + 31) / 32 * 32;
-
-    private sealed class ListAdapter(IList list) : IReadOnlyList<object?>
-    {
-        public object? this[int index] => list[index];
-
-        public int Count => list.Count;
-
-        public IEnumerator<object?> GetEnumerator() => list.Cast<object?>().GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => list.GetEnumerator();
-    }
 }

@@ -108,12 +108,35 @@ public class AbiTypeTests
         Assert.Equal("(((uint8)))", AbiType.Parse("(((uint8)))").ToString());
     }
 
-    [Fact]
-    public void Explains_what_is_wrong_and_where()
+    [Theory]
+    [InlineData("(uint256,uint7)", "cannot parse '(uint256,uint7)' at character 9: uint7 is not an ABI type: the width must be a multiple of 8 from 8 to 256")]
+    [InlineData("(uint256, foo)", "cannot parse '(uint256, foo)' at character 10: unknown type 'foo'")]
+    [InlineData("bool[2] fixed128x18", "cannot parse 'bool[2] fixed128x18' at character 8: unexpected 'f'")]
+    [InlineData("(fixed128x18)", "cannot parse '(fixed128x18)' at character 1: fixed-point type 'fixed128x18' is not supported (Solidity cannot use it either)")]
+    [InlineData("function[]", "cannot parse 'function[]' at character 0: the 'function' type is not supported")]
+    [InlineData("bytes40", "cannot parse 'bytes40' at character 0: bytes40 is not an ABI type: the size must be from 1 to 32")]
+    [InlineData("uint8[", "cannot parse 'uint8[' at character 6: expected ']' at the end")]
+    public void Explains_what_is_wrong_and_where(string text, string message) =>
+        Assert.Equal(message, Assert.Throws<AbiException>(() => AbiType.Parse(text)).Message);
+
+    public static TheoryData<string, Action, string> HostileTextCases => new()
     {
-        var error = Assert.Throws<AbiException>(() => AbiType.Parse("(uint256,uint7)"));
-        Assert.Contains("uint7", error.Message, StringComparison.Ordinal);
-        Assert.Contains("character 9", error.Message, StringComparison.Ordinal);
+        { "type text", () => AbiType.Parse("uint8\u001b[31m"), "cannot parse 'uint8\\u001b[31m' at character 5: unexpected '\\u001b'" },
+        { "type with a line break", () => AbiType.Parse("ui\nnt"), "cannot parse 'ui\\u000ant' at character 0: unknown type 'ui'" },
+        { "function name", () => _ = new AbiFunction("f\u0007", []), "'f\\u0007' is not a valid function name" },
+        { "value", () => AbiCodec.Encode([AbiType.UInt8], ["a\u001bb"]), "uint8 needs an unsigned integer (UInt256, ulong, uint, int, long, BigInteger, …), got String 'a\\u001bb'" },
+        { "JSON member", () => AbiJson.ToValue(AbiType.Parse("(uint8 a)"), System.Text.Json.JsonDocument.Parse("{\"a\":1,\"b\\r\":2}").RootElement), "(uint8) has no member named 'b\\u000d' (members: a)" },
+        { "fragment type", () => ContractAbi.Parse("[{\"type\":\"x\\u009b\"}]"), "unknown ABI fragment type 'x\\u009b'" },
+        { "long value", () => AbiCodec.Encode([AbiType.Bool], [new string('z', 1000)]), $"bool needs a bool, got String '{new string('z', 57)}...'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileTextCases))]
+    public void Quotes_untrusted_text_in_messages_shortened_and_with_control_characters_escaped(string what, Action action, string expected)
+    {
+        var error = Assert.Throws<AbiException>(action);
+        Assert.False(error.Message.Any(char.IsControl), $"{what}: {error.Message}");
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
