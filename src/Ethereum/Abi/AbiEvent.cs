@@ -50,7 +50,7 @@ public sealed class AbiEvent
         var inputs = parser.ReadParameterList(allowIndexed: true);
         var anonymous = false;
         if (parser.TryReadIdentifier() is { } word)
-            anonymous = word == "anonymous" ? true : throw parser.Error($"unexpected '{word}'");
+            anonymous = word == "anonymous" ? true : throw parser.Unexpected(word);
         parser.ExpectEnd();
         return new AbiEvent(name, inputs, anonymous);
     }

@@ -81,6 +81,13 @@ internal sealed class AbiTypeParser(string text)
         return type;
     }
 
+    /// <summary>Refuses the identifier just read, pointing at its start.</summary>
+    public AbiException Unexpected(string word)
+    {
+        _position -= word.Length;
+        return Error($"unexpected '{word}'");
+    }
+
     // The reason may quote a character of the text: escaped, like the text, so no control character reaches a log.
     public AbiException Error(string reason) =>
         new($"cannot parse '{MessageText.Quote(_text, 100)}' at character {_position}: {MessageText.Escape(reason)}");
