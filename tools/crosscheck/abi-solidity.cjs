@@ -106,7 +106,7 @@ async function main(request) {
         logs: result.receipt ? result.receipt.logs.map(l => ({ topics: l.topics, data: l.data })) : [],
       });
     }
-    return { abi: compiled.abi, methodIdentifiers: compiled.evm.methodIdentifiers, eventTopics, errorSelectors, calls, transactions };
+    return { from, abi: compiled.abi, methodIdentifiers: compiled.evm.methodIdentifiers, eventTopics, errorSelectors, calls, transactions };
   } finally {
     anvil.kill('SIGKILL');
   }

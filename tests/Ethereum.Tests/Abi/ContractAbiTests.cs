@@ -114,28 +114,29 @@ public class ContractAbiTests
     }
 
     [Theory]
-    [InlineData("not json", "")]
-    [InlineData("""{"type":"function"}""", "")]
-    [InlineData("""[{"type":"function","inputs":[]}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint7"}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple"}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple[","components":[{"type":"bool"}]}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","components":[]}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[{"type":"bool"},{"type":"bytes0"}]}]}]""", "[0].inputs[0].components[1]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","indexed":true}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":5}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":{}}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f","stateMutability":"sometimes"}]""", "[0]")]
-    [InlineData("""[{"type":"modifier","name":"m"}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f(x)"}]""", "[0]")]
-    [InlineData("""[{"type":"event","name":"E","anonymous":"yes"}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f"},{"type":"function","name":"f"}]""", "")]
-    [InlineData("""[{"type":"constructor"},{"type":"constructor"}]""", "[1]")]
-    [InlineData("""[1]""", "[0]")]
-    public void Refuses_malformed_JSON_ABIs_and_says_where(string json, string path)
+    [InlineData("not json", "", "the JSON ABI is not valid JSON: 'not json' is an invalid JSON literal")]
+    [InlineData("""{"type":"function"}""", "", "a JSON ABI is an array of fragments, got an object")]
+    [InlineData("""[{"type":"function","inputs":[]}]""", "[0]", "'name' is missing")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint7"}]}]""", "[0].inputs[0]", "uint7 is not an ABI type")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple"}]}]""", "[0].inputs[0]", "'tuple' needs a 'components' array")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple[","components":[{"type":"bool"}]}]}]""", "[0].inputs[0]", "expected ']' at the end")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","components":[]}]}]""", "[0].inputs[0]", "'uint8' is not a tuple type but has 'components'")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[{"type":"bool"},{"type":"bytes0"}]}]}]""", "[0].inputs[0].components[1]", "unknown type 'bytes0'")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","indexed":true}]}]""", "[0].inputs[0]", "'indexed' is only allowed on event inputs")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":5}]}]""", "[0].inputs[0]", "'type' must be a string, got the number 5")]
+    [InlineData("""[{"type":"function","name":"f","inputs":{}}]""", "[0]", "'inputs' must be an array, got an object")]
+    [InlineData("""[{"type":"function","name":"f","stateMutability":"sometimes"}]""", "[0]", "unknown stateMutability 'sometimes'")]
+    [InlineData("""[{"type":"modifier","name":"m"}]""", "[0]", "unknown ABI fragment type 'modifier'")]
+    [InlineData("""[{"type":"function","name":"f(x)"}]""", "[0]", "'f(x)' is not a valid function name")]
+    [InlineData("""[{"type":"event","name":"E","anonymous":"yes"}]""", "[0]", "'anonymous' must be true or false, got a string")]
+    [InlineData("""[{"type":"function","name":"f"},{"type":"function","name":"f"}]""", "", "functions f() and f() share the selector 0x26121ff0")]
+    [InlineData("""[{"type":"constructor"},{"type":"constructor"}]""", "[1]", "the ABI declares two constructors")]
+    [InlineData("""[1]""", "[0]", "an ABI fragment is an object, got the number 1")]
+    public void Refuses_malformed_JSON_ABIs_and_says_where(string json, string path, string reason)
     {
         var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
         Assert.Equal(path, error.Path);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

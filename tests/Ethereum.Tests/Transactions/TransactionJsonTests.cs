@@ -74,7 +74,7 @@ public class TransactionJsonTests
         Assert.IsType<Eip1559Transaction>(Parse("{" + DynamicBase + "}"));
         Assert.IsType<Eip2930Transaction>(Parse("{" + LegacyBase + ", 'accessList': []}"));
         Assert.IsType<LegacyTransaction>(Parse("{" + LegacyBase + "}"));
-        Assert.Contains("'maxFeePerGas' is missing", Refused("{'chainId': 1, 'nonce': 0, 'gasLimit': 21000, 'maxPriorityFeePerGas': 1}", "missing").Message, StringComparison.Ordinal);
+        Refused("{'chainId': 1, 'nonce': 0, 'gasLimit': 21000, 'maxPriorityFeePerGas': 1}", "transaction field 'maxFeePerGas' is missing (a type 2 transaction needs maxFeePerGas and maxPriorityFeePerGas)");
     }
 
     [Theory]
@@ -193,6 +193,7 @@ public class TransactionJsonTests
         { "{" + LegacyBase + ", 'gas_limit': 1}", "unknown transaction field 'gas_limit' (did you mean 'gasLimit'?)" },
         { "{" + LegacyBase + ", 'hash': '0x00'}", "unknown transaction field 'hash'; known: type, chainId, nonce" },
         { "{" + LegacyBase + ", 'v': '0x25'}", "unknown transaction field 'v'" },
+        { "{" + LegacyBase + ", 'gas\\nPrice\\u001b[2J': 1}", "unknown transaction field 'gas\\u000aPrice\\u001b[2J'; known:" },
         { "{" + LegacyBase + ", 'nonce': 10}", "the transaction is not valid JSON: Duplicate property 'nonce'" },
         { "{" + LegacyBase + ", 'n\\u006fnce': 10}", "the transaction is not valid JSON: Duplicate property 'nonce'" },
         { "{" + LegacyBase + ", 'gas': 21000}", "transaction fields 'gasLimit' and 'gas' name the same value; give only one" },
