@@ -66,13 +66,13 @@ async function send(url, from, to, data) {
   if (to) tx.to = to;
   const sent = await rpc(url, 'eth_sendTransaction', [tx]);
   if (sent.error) return { ok: false, error: sent.error };
-  // Automine seals the block asynchronously: on a loaded machine the receipt can lag the hash.
-  for (let attempt = 0; attempt < 400; attempt++) {
+  // Anvil may answer with the hash before the block holding it is mined (under load it often does).
+  for (let i = 0; i < 600; i++) {
     const receipt = (await rpc(url, 'eth_getTransactionReceipt', [sent.result])).result;
     if (receipt) return { ok: receipt.status === '0x1', receipt };
-    await new Promise(r => setTimeout(r, 25));
+    await new Promise(r => setTimeout(r, 50));
   }
-  throw new Error('no receipt for ' + sent.result + ' after 10 s');
+  throw new Error(`no receipt for ${sent.result} after 30 s`);
 }
 
 async function main(request) {
@@ -106,7 +106,7 @@ async function main(request) {
         logs: result.receipt ? result.receipt.logs.map(l => ({ topics: l.topics, data: l.data })) : [],
       });
     }
-    return { abi: compiled.abi, methodIdentifiers: compiled.evm.methodIdentifiers, eventTopics, errorSelectors, calls, transactions };
+    return { from, abi: compiled.abi, methodIdentifiers: compiled.evm.methodIdentifiers, eventTopics, errorSelectors, calls, transactions };
   } finally {
     anvil.kill('SIGKILL');
   }

@@ -9,7 +9,9 @@ namespace Photon.Ethereum.Abi;
 /// <c>bytes&lt;M&gt;</c> — exactly M bytes as <c>byte[]</c> (or <see cref="Hash256"/> for bytes32);
 /// <c>bytes</c> — <c>byte[]</c>; <c>string</c> — <see cref="string"/>; arrays and tuples — any list or array.</para>
 /// <para>Decoding returns the canonical forms: <see cref="UInt256"/>, <see cref="System.Numerics.BigInteger"/>,
-/// <see cref="Address"/>, <see cref="bool"/>, <c>byte[]</c>, <see cref="string"/>, and <c>object?[]</c> for arrays and tuples.</para>
+/// <see cref="Address"/>, <see cref="bool"/>, <c>byte[]</c>, <see cref="string"/>, and <c>object?[]</c> for arrays and tuples.
+/// Functions, events and errors decode to <see cref="AbiValues"/>, whose typed accessors convert these
+/// (<see cref="AbiValues.GetUInt64(int)"/> of a <c>uint8</c>, <see cref="AbiValues.GetHash256(int)"/> of a <c>bytes32</c>, …).</para>
 /// </summary>
 public static class AbiCodec
 {

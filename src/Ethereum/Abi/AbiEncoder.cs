@@ -1,10 +1,13 @@
 namespace Photon.Ethereum.Abi;
 
 /// <summary>
-/// Standard ABI encoding in two passes: the first computes the exact size (and checks the shapes
-/// of dynamic values), the second writes into one zero-initialised buffer, so padding is never
-/// written explicitly. Offsets are relative to the start of the enclosing tuple, tails follow
-/// heads in member order: the "strict mode" layout every Solidity encoder produces.
+/// Standard ABI encoding in two passes. The first checks the value against its type and prepares
+/// it: each caller's sequence is read exactly once into a private array (a lazy sequence, or a list
+/// changed meanwhile, could give something else if read again, and the buffer is sized by the
+/// first read), strings become UTF-8 and bytes become memory, and the exact size is summed. The
+/// second writes the prepared values into one zero-initialised buffer, so padding is never written
+/// explicitly. Offsets are relative to the start of the enclosing tuple, tails follow heads in
+/// member order: the "strict mode" layout every Solidity encoder produces.
 /// </summary>
 internal static class AbiEncoder
 {
@@ -12,50 +15,33 @@ internal static class AbiEncoder
     {
         ArgumentNullException.ThrowIfNull(values);
         var members = AbiMembers.Of(parameters);
-        if (values.Count != members.Count)
-            throw new AbiException($"expected {members.Count} values, got {values.Count}");
-        var size = prefix.Length + SequenceSize(members, values);
+        object?[] prepared = [.. values];
+        if (prepared.Length != members.Count)
+            throw new AbiException($"expected {members.Count} values, got {prepared.Length}");
+        var size = prefix.Length + PrepareSequence(members, prepared);
         if (size > Array.MaxLength)
             throw new AbiException($"the encoding would take {size} bytes");
         var output = new byte[size];
         prefix.CopyTo(output);
-        WriteSequence(members, values, output.AsSpan(prefix.Length));
+        WriteSequence(members, prepared, output.AsSpan(prefix.Length));
         return output;
     }
 
-    // Bytes the value takes where it is written: its head size if static, its whole tail if dynamic.
-    private static long Size(AbiType type, object? value)
-    {
-        if (!type.IsDynamic)
-            return type.HeadSize;
-        switch (type)
-        {
-            case AbiBytesType:
-                return 32 + AbiValueConversion.Padded(AbiValueConversion.ToBytes(value, type).Length);
-            case AbiStringType:
-                return 32 + AbiValueConversion.Padded(AbiValueConversion.ToUtf8(value).Length);
-            case AbiArrayType array:
-            {
-                var list = AbiValueConversion.ToList(value, type);
-                return 32 + SequenceSize(AbiMembers.Repeat(array.Element, list.Count), list);
-            }
-            default:
-                var (members, values) = Members(type, value);
-                return SequenceSize(members, values);
-        }
-    }
-
-    private static long SequenceSize(AbiMembers members, IReadOnlyList<object?> values)
+    /// <summary>
+    /// Replaces each of <paramref name="items"/> (an array owned by the encoder) by its prepared form
+    /// and returns the bytes the sequence takes: its heads plus the tails of its dynamic members.
+    /// </summary>
+    private static long PrepareSequence(AbiMembers members, object?[] items)
     {
         var size = members.HeadSize;
         for (var i = 0; i < members.Count; i++)
         {
             var type = members.TypeAt(i);
-            if (!type.IsDynamic)
-                continue;
             try
             {
-                size += Size(type, values[i]);
+                items[i] = Prepare(type, items[i], out var itemSize);
+                if (type.IsDynamic)
+                    size += itemSize;
             }
             catch (AbiException e)
             {
@@ -66,31 +52,70 @@ internal static class AbiEncoder
         return size;
     }
 
-    // Writes the value at the start of destination and returns the bytes written (Size).
-    private static int Write(AbiType type, object? value, Span<byte> destination)
+    /// <summary>
+    /// The prepared value: elementary values as given (they are checked when written), bytes as
+    /// <see cref="ReadOnlyMemory{T}"/>, strings as UTF-8 <c>byte[]</c>, arrays and tuples as
+    /// <c>object?[]</c> of prepared elements. <paramref name="size"/> is what the value takes where it
+    /// is written: its head size if static, its whole tail if dynamic.
+    /// </summary>
+    private static object? Prepare(AbiType type, object? value, out long size)
     {
         switch (type)
         {
             case { IsElementary: true }:
-                AbiValueConversion.WriteWord(type, value, destination);
-                return 32;
+                size = type.HeadSize;
+                return value;
             case AbiBytesType:
-                return WriteBytes(AbiValueConversion.ToBytes(value, type).Span, destination);
+                var bytes = AbiValueConversion.ToBytes(value, type);
+                size = 32 + AbiValueConversion.Padded(bytes.Length);
+                return bytes;
             case AbiStringType:
-                return WriteBytes(AbiValueConversion.ToUtf8(value), destination);
+                var utf8 = AbiValueConversion.ToUtf8(value);
+                size = 32 + AbiValueConversion.Padded(utf8.Length);
+                return utf8;
             case AbiArrayType array:
             {
-                var list = AbiValueConversion.ToList(value, type);
-                WriteLength(list.Count, destination);
-                return 32 + WriteSequence(AbiMembers.Repeat(array.Element, list.Count), list, destination[32..]);
+                var elements = AbiValueConversion.ToArray(value, type);
+                size = 32 + PrepareSequence(AbiMembers.Repeat(array.Element, elements.Length), elements);
+                return elements;
             }
             default:
-                var (members, values) = Members(type, value);
-                return WriteSequence(members, values, destination);
+            {
+                var items = AbiValueConversion.ToArray(value, type);
+                var members = Members(type);
+                if (items.Length != members.Count)
+                    throw new AbiException($"{type} needs {members.Count} values, got {items.Length}");
+                var sequenceSize = PrepareSequence(members, items);
+                size = type.IsDynamic ? sequenceSize : type.HeadSize;
+                return items;
+            }
         }
     }
 
-    private static int WriteSequence(AbiMembers members, IReadOnlyList<object?> values, Span<byte> destination)
+    // Writes the prepared value at the start of destination and returns the bytes written (its prepared size).
+    private static int Write(AbiType type, object? prepared, Span<byte> destination)
+    {
+        switch (type)
+        {
+            case { IsElementary: true }:
+                AbiValueConversion.WriteWord(type, prepared, destination);
+                return 32;
+            case AbiBytesType:
+                return WriteBytes(((ReadOnlyMemory<byte>)prepared!).Span, destination);
+            case AbiStringType:
+                return WriteBytes((byte[])prepared!, destination);
+            case AbiArrayType array:
+            {
+                var elements = (object?[])prepared!;
+                WriteLength(elements.Length, destination);
+                return 32 + WriteSequence(AbiMembers.Repeat(array.Element, elements.Length), elements, destination[32..]);
+            }
+            default:
+                return WriteSequence(Members(type), (object?[])prepared!, destination);
+        }
+    }
+
+    private static int WriteSequence(AbiMembers members, object?[] prepared, Span<byte> destination)
     {
         var head = 0;
         var tail = (int)members.HeadSize;
@@ -102,11 +127,11 @@ internal static class AbiEncoder
                 if (type.IsDynamic)
                 {
                     WriteLength(tail, destination[head..]);
-                    tail += Write(type, values[i], destination[tail..]);
+                    tail += Write(type, prepared[i], destination[tail..]);
                 }
                 else
                 {
-                    Write(type, values[i], destination[head..]);
+                    Write(type, prepared[i], destination[head..]);
                 }
             }
             catch (AbiException e)
@@ -119,19 +144,12 @@ internal static class AbiEncoder
         return tail;
     }
 
-    private static (AbiMembers Members, IReadOnlyList<object?> Values) Members(AbiType type, object? value)
+    private static AbiMembers Members(AbiType type) => type switch
     {
-        var list = AbiValueConversion.ToList(value, type);
-        var members = type switch
-        {
-            AbiFixedArrayType fixedArray => AbiMembers.Repeat(fixedArray.Element, fixedArray.Length),
-            AbiTupleType tuple => AbiMembers.Of(tuple.Components),
-            _ => throw new InvalidOperationException($"{type} has no members"),
-        };
-        if (list.Count != members.Count)
-            throw new AbiException($"{type} needs {members.Count} values, got {list.Count}");
-        return (members, list);
-    }
+        AbiFixedArrayType fixedArray => AbiMembers.Repeat(fixedArray.Element, fixedArray.Length),
+        AbiTupleType tuple => AbiMembers.Of(tuple.Components),
+        _ => throw new InvalidOperationException($"{type} has no members"),
+    };
 
     private static int WriteBytes(ReadOnlySpan<byte> bytes, Span<byte> destination)
     {

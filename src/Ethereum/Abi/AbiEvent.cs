@@ -50,7 +50,7 @@ public sealed class AbiEvent
         var inputs = parser.ReadParameterList(allowIndexed: true);
         var anonymous = false;
         if (parser.TryReadIdentifier() is { } word)
-            anonymous = word == "anonymous" ? true : throw parser.Error($"unexpected '{word}'");
+            anonymous = word == "anonymous" ? true : throw parser.Unexpected(word);
         parser.ExpectEnd();
         return new AbiEvent(name, inputs, anonymous);
     }
@@ -170,16 +170,16 @@ public sealed class AbiEvent
                 output.Advance(padded);
                 return;
         }
-        var list = AbiValueConversion.ToList(value, type);
+        var list = AbiValueConversion.ToArray(value, type);
         var (count, typeAt) = type switch
         {
-            AbiArrayType a => (list.Count, (Func<int, AbiType>)(_ => a.Element)),
+            AbiArrayType a => (list.Length, (Func<int, AbiType>)(_ => a.Element)),
             AbiFixedArrayType f => (f.Length, _ => f.Element),
             AbiTupleType t => (t.Components.Count, i => t.Components[i].Type),
             _ => throw new InvalidOperationException($"unknown ABI type {type}"),
         };
-        if (list.Count != count)
-            throw new AbiException($"{type} needs {count} values, got {list.Count}");
+        if (list.Length != count)
+            throw new AbiException($"{type} needs {count} values, got {list.Length}");
         for (var i = 0; i < count; i++)
         {
             try

@@ -58,7 +58,7 @@ public sealed class AbiFunction
             else if (word == "returns")
                 outputs = parser.ReadParameterList(allowIndexed: false);
             else if (word is not ("external" or "public"))
-                throw parser.Error($"unexpected '{word}'");
+                throw parser.Unexpected(word);
         }
         parser.ExpectEnd();
         return new AbiFunction(name, inputs, outputs, mutability);

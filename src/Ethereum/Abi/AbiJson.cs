@@ -21,15 +21,15 @@ public static class AbiJson
     public static AbiType[] ToTypes(JsonElement json)
     {
         if (json.ValueKind != JsonValueKind.Array)
-            throw new AbiException($"ABI types are a JSON array of type strings, got {json.ValueKind}");
+            throw new AbiException($"ABI types are a JSON array of type strings, got {JsonRead.Describe(json)}");
         var types = new List<AbiType>();
         foreach (var item in json.EnumerateArray())
         {
             try
             {
                 types.Add(item.ValueKind == JsonValueKind.String
-                    ? AbiType.Parse(item.GetString()!)
-                    : throw new AbiException($"an ABI type is a string, got {item.ValueKind}"));
+                    ? AbiType.Parse(AbiJsonRead.String(item, "an ABI type"))
+                    : throw new AbiException($"an ABI type is a string, got {JsonRead.Describe(item)}"));
             }
             catch (AbiException e)
             {
@@ -72,7 +72,7 @@ public static class AbiJson
                 }
                 catch (FormatException e)
                 {
-                    throw new AbiException($"'{text}' is not an address: {e.Message}", e);
+                    throw new AbiException($"'{MessageText.Quote(text, 60)}' is not an address: {e.Message}", e);
                 }
             case AbiBoolType:
                 return json.ValueKind switch
@@ -120,16 +120,16 @@ public static class AbiJson
             case AbiStringType:
                 return JsonValue.Create(AbiValueConversion.ToText(value));
         }
-        var list = AbiValueConversion.ToList(value, type);
+        var list = AbiValueConversion.ToArray(value, type);
         var (count, typeAt, names) = type switch
         {
-            AbiArrayType a => (list.Count, (Func<int, AbiType>)(_ => a.Element), (IReadOnlyList<AbiParameter>?)null),
+            AbiArrayType a => (list.Length, (Func<int, AbiType>)(_ => a.Element), (IReadOnlyList<AbiParameter>?)null),
             AbiFixedArrayType f => (f.Length, _ => f.Element, null),
             AbiTupleType t => (t.Components.Count, i => t.Components[i].Type, namedTuples && AllNamed(t.Components) ? t.Components : null),
             _ => throw new InvalidOperationException($"unknown ABI type {type}"),
         };
-        if (list.Count != count)
-            throw new AbiException($"{type} needs {count} values, got {list.Count}");
+        if (list.Length != count)
+            throw new AbiException($"{type} needs {count} values, got {list.Length}");
         var nodes = new JsonNode?[count];
         for (var i = 0; i < count; i++)
         {
@@ -237,31 +237,30 @@ public static class AbiJson
         {
             if (!AllNamed(members))
                 throw new AbiException($"{what} can be a JSON object only when every member has a distinct name");
-            var seen = 0;
-            foreach (var property in json.EnumerateObject())
+            // By name, with duplicates refused: counting members read would let {"a":1,"a":2} stand in for a and b.
+            var given = AbiJsonRead.Members(json, what);
+            foreach (var name in given.Keys)
             {
-                var index = IndexOf(members, property.Name)
-                    ?? throw new AbiException($"{what} has no member named '{property.Name}' (members: {string.Join(", ", members.Select(m => m.Name))})");
-                result[index] = Member(members, index, property.Value);
-                seen++;
+                if (IndexOf(members, name) is null)
+                    throw new AbiException($"{what} has no member named '{MessageText.Quote(name)}' (members: {string.Join(", ", members.Select(m => m.Name))})");
             }
-            if (seen != members.Count)
-            {
-                var missing = members.Where(m => !json.TryGetProperty(m.Name, out _)).Select(m => m.Name);
+            var missing = members.Where(m => !given.ContainsKey(m.Name)).Select(m => m.Name).ToList();
+            if (missing.Count > 0)
                 throw new AbiException($"{what} is missing {string.Join(", ", missing)}");
-            }
+            for (var i = 0; i < members.Count; i++)
+                result[i] = Member(members, i, given[members[i].Name]);
             return result;
         }
         if (json.ValueKind != JsonValueKind.Array)
-            throw new AbiException($"{what} must be a JSON array{(AllNamed(members) ? " or object" : "")}, got {json.ValueKind}");
+            throw new AbiException($"{what} must be a JSON array{(AllNamed(members) ? " or object" : "")}, got {JsonRead.Describe(json)}");
         var count = json.GetArrayLength();
         if (count != members.Count)
             throw new AbiException($"{what} needs {members.Count} values, got {count}");
-        var i = 0;
+        var index = 0;
         foreach (var item in json.EnumerateArray())
         {
-            result[i] = Member(members, i, item);
-            i++;
+            result[index] = Member(members, index, item);
+            index++;
         }
         return result;
     }
@@ -305,25 +304,20 @@ public static class AbiJson
     }
 
     private static string String(JsonElement json, AbiType type) =>
-        json.ValueKind == JsonValueKind.String ? json.GetString()! : throw Expected(type, "a JSON string", json);
+        json.ValueKind == JsonValueKind.String ? AbiJsonRead.String(json, type.ToString()) : throw Expected(type, "a JSON string", json);
 
     private static byte[] HexBytes(JsonElement json, AbiType type)
     {
-        var text = String(json, type);
-        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            throw new AbiException($"{type} is written as 0x-prefixed hex, got '{Shorten(text)}'");
         try
         {
-            return Hex.Decode(text);
+            return Hex.DecodePrefixed(String(json, type));
         }
         catch (HexFormatException e)
         {
-            throw new AbiException(e.Message, e);
+            throw new AbiException($"{type}: {e.Message}", e);
         }
     }
 
     private static AbiException Expected(AbiType type, string what, JsonElement json) =>
-        new($"{type} needs {what}, got {(json.ValueKind == JsonValueKind.String ? $"'{Shorten(json.GetString()!)}'" : json.ValueKind.ToString())}");
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+        new($"{type} needs {what}, got {(JsonRead.TryString(json, out var text) ? $"'{MessageText.Quote(text, 60)}'" : JsonRead.Describe(json))}");
 }

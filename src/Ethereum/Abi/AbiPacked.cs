@@ -52,10 +52,10 @@ public static class AbiPacked
                 var element = type is AbiArrayType array ? array.Element : ((AbiFixedArrayType)type).Element;
                 if (!element.IsElementary)
                     throw new AbiException($"packed encoding of {type} is not supported: only arrays of elementary types can be packed");
-                var list = AbiValueConversion.ToList(value, type);
-                if (type is AbiFixedArrayType { Length: var length } && list.Count != length)
-                    throw new AbiException($"{type} needs {length} values, got {list.Count}");
-                for (var i = 0; i < list.Count; i++)
+                var list = AbiValueConversion.ToArray(value, type);
+                if (type is AbiFixedArrayType { Length: var length } && list.Length != length)
+                    throw new AbiException($"{type} needs {length} values, got {list.Length}");
+                for (var i = 0; i < list.Length; i++)
                 {
                     try
                     {

@@ -17,7 +17,7 @@ internal static class AbiSignature
         var valid = name.Length > 0
             && !char.IsAsciiDigit(name[0])
             && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
-        return valid ? name : throw new AbiException($"'{name}' is not a valid {what} name");
+        return valid ? name : throw new AbiException($"'{MessageText.Quote(name)}' is not a valid {what} name");
     }
 
     public static string Format(IEnumerable<AbiParameter> parameters) =>

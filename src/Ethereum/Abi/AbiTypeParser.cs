@@ -81,8 +81,16 @@ internal sealed class AbiTypeParser(string text)
         return type;
     }
 
+    /// <summary>Refuses the identifier just read, pointing at its start.</summary>
+    public AbiException Unexpected(string word)
+    {
+        _position -= word.Length;
+        return Error($"unexpected '{word}'");
+    }
+
+    // The reason may quote a character of the text: escaped, like the text, so no control character reaches a log.
     public AbiException Error(string reason) =>
-        new($"cannot parse '{Shorten(_text)}' at character {_position}: {reason}");
+        new($"cannot parse '{MessageText.Quote(_text, 100)}' at character {_position}: {MessageText.Escape(reason)}");
 
     private AbiType ReadType(int depth)
     {
@@ -188,11 +196,12 @@ internal sealed class AbiTypeParser(string text)
                 _ when name.StartsWith("int", StringComparison.Ordinal) => AbiType.Int(Width(name, 3, start)),
                 _ when name.StartsWith("bytes", StringComparison.Ordinal) => AbiType.FixedBytes(Width(name, 5, start)),
                 _ when name.StartsWith("fixed", StringComparison.Ordinal) || name.StartsWith("ufixed", StringComparison.Ordinal) =>
-                    throw Error($"fixed-point type '{name}' is not supported (Solidity cannot use it either)"),
-                "function" => throw Error("the 'function' type is not supported"),
-                _ => throw Error($"unknown type '{name}'"),
+                    throw new AbiException($"fixed-point type '{name}' is not supported (Solidity cannot use it either)"),
+                "function" => throw new AbiException("the 'function' type is not supported"),
+                _ => throw new AbiException($"unknown type '{name}'"),
             };
         }
+        // Refusals of the name (and of widths, from the type constructors) point at its start.
         catch (AbiException e) when (!e.Reason.StartsWith("cannot parse", StringComparison.Ordinal))
         {
             _position = start;
@@ -220,6 +229,4 @@ internal sealed class AbiTypeParser(string text)
 
     private static bool IsIdentifierChar(char c, bool first) =>
         char.IsAsciiLetter(c) || c == '_' || c == '$' || (!first && char.IsAsciiDigit(c));
-
-    private static string Shorten(string text) => text.Length <= 100 ? text : text[..97] + "...";
 }

@@ -96,13 +96,15 @@ internal static class AbiValueConversion
         }
     }
 
-    /// <summary>Arrays and tuples: any list, array (including arrays of value types), sequence or C# tuple.</summary>
-    public static IReadOnlyList<object?> ToList(object? value, AbiType type) => value switch
+    /// <summary>
+    /// Arrays and tuples: any list, array (including arrays of value types), sequence or C# tuple,
+    /// read exactly once into a new array that the caller owns (a lazy sequence read twice may
+    /// differ, and so may a list changed in between).
+    /// </summary>
+    public static object?[] ToArray(object? value, AbiType type) => value switch
     {
-        IReadOnlyList<object?> list => list,
-        IList list => new ListAdapter(list),
-        ITuple tuple => Enumerable.Range(0, tuple.Length).Select(i => tuple[i]).ToArray(),
-        IEnumerable sequence and not string => sequence.Cast<object?>().ToArray(),
+        ITuple tuple => [.. Enumerable.Range(0, tuple.Length).Select(i => tuple[i])],
+        IEnumerable sequence and not string => [.. sequence.Cast<object?>()],
         _ => throw Mismatch(value, type, "a list or array of values"),
     };
 
@@ -143,22 +145,8 @@ internal static class AbiValueConversion
     {
         if (value is null)
             return "null";
-        var text = value.ToString() ?? "";
-        if (text.Length > 60)
-            text = text[..57] + "...";
-        return $"{value.GetType().Name} '{text}'";
+        return $"{value.GetType().Name} '{MessageText.Quote(value.ToString() ?? "", 60)}'";
     }
 
     public static long Padded(long length) => (length + 31) / 32 * 32;
-
-    private sealed class ListAdapter(IList list) : IReadOnlyList<object?>
-    {
-        public object? this[int index] => list[index];
-
-        public int Count => list.Count;
-
-        public IEnumerator<object?> GetEnumerator() => list.Cast<object?>().GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => list.GetEnumerator();
-    }
 }

@@ -62,28 +62,22 @@ public sealed class ContractAbi
 
     /// <summary>
     /// Parses a JSON ABI: an array of fragments, or an artifact object with an <c>abi</c> array.
-    /// Throws <see cref="AbiException"/> for malformed JSON, unknown fragment kinds and bad types.
+    /// Throws <see cref="AbiException"/> for malformed JSON (including duplicate keys and nesting
+    /// deeper than <see cref="JsonRead.MaxDepth"/>), unknown fragment kinds and bad types.
     /// </summary>
     public static ContractAbi Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
-            return Parse(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw new AbiException($"the JSON ABI is not valid JSON: {e.Message}", e);
-        }
+        return Parse(AbiJsonRead.Parse(json, "the JSON ABI"));
     }
 
+    /// <summary>Reads a parsed JSON ABI; an object read twice under one name (possible in a caller's own document) is refused.</summary>
     public static ContractAbi Parse(JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("abi", out var abi))
+        if (root.ValueKind == JsonValueKind.Object && AbiJsonRead.Members(root, "the artifact").TryGetValue("abi", out var abi))
             root = abi;
         if (root.ValueKind != JsonValueKind.Array)
-            throw new AbiException($"a JSON ABI is an array of fragments, got {root.ValueKind}");
+            throw new AbiException($"a JSON ABI is an array of fragments, got {JsonRead.Describe(root)}");
         var functions = new List<AbiFunction>();
         var events = new List<AbiEvent>();
         var errors = new List<AbiError>();
@@ -91,12 +85,13 @@ public sealed class ContractAbi
         AbiStateMutability? fallback = null;
         var receive = false;
         var index = 0;
-        foreach (var fragment in root.EnumerateArray())
+        foreach (var element in root.EnumerateArray())
         {
             try
             {
-                if (fragment.ValueKind != JsonValueKind.Object)
-                    throw new AbiException($"an ABI fragment is an object, got {fragment.ValueKind}");
+                if (element.ValueKind != JsonValueKind.Object)
+                    throw new AbiException($"an ABI fragment is an object, got {JsonRead.Describe(element)}");
+                var fragment = AbiJsonRead.Members(element, "the fragment");
                 var kind = OptionalString(fragment, "type") ?? "function";
                 switch (kind)
                 {
@@ -122,7 +117,7 @@ public sealed class ContractAbi
                         receive = true;
                         break;
                     default:
-                        throw new AbiException($"unknown ABI fragment type '{kind}'");
+                        throw new AbiException($"unknown ABI fragment type '{MessageText.Quote(kind)}'");
                 }
             }
             catch (AbiException e)
@@ -218,7 +213,7 @@ public sealed class ContractAbi
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new KeyNotFoundException($"no {what} is named '{nameOrSignature}'"),
+            0 => throw new KeyNotFoundException($"no {what} is named '{MessageText.Quote(nameOrSignature)}'"),
             _ => throw new AmbiguousMatchException(
                 $"{what} '{nameOrSignature}' is overloaded ({string.Join(", ", matches.Select(signature))}); ask for it by signature"),
         };
@@ -242,12 +237,12 @@ public sealed class ContractAbi
     private static uint Key(ReadOnlySpan<byte> selector) =>
         System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(selector);
 
-    private static List<AbiParameter> Parameters(JsonElement fragment, string property, bool allowIndexed)
+    private static List<AbiParameter> Parameters(Dictionary<string, JsonElement> fragment, string property, bool allowIndexed)
     {
-        if (!fragment.TryGetProperty(property, out var list) || list.ValueKind == JsonValueKind.Null)
+        if (!fragment.TryGetValue(property, out var list) || list.ValueKind == JsonValueKind.Null)
             return [];
         if (list.ValueKind != JsonValueKind.Array)
-            throw new AbiException($"'{property}' must be an array, got {list.ValueKind}");
+            throw new AbiException($"'{property}' must be an array, got {JsonRead.Describe(list)}");
         var parameters = new List<AbiParameter>();
         foreach (var element in list.EnumerateArray())
         {
@@ -267,75 +262,76 @@ public sealed class ContractAbi
     private static AbiParameter Parameter(JsonElement element, bool allowIndexed, int depth)
     {
         if (element.ValueKind != JsonValueKind.Object)
-            throw new AbiException($"a parameter is an object, got {element.ValueKind}");
+            throw new AbiException($"a parameter is an object, got {JsonRead.Describe(element)}");
         if (depth > AbiTypeParser.MaxNesting)
             throw new AbiException($"tuples nest deeper than {AbiTypeParser.MaxNesting} levels");
-        var name = OptionalString(element, "name") ?? "";
-        var typeText = RequiredString(element, "type");
-        var hasComponents = element.TryGetProperty("components", out var components) && components.ValueKind != JsonValueKind.Null;
+        var members = AbiJsonRead.Members(element, "the parameter");
+        var name = OptionalString(members, "name") ?? "";
+        var typeText = RequiredString(members, "type");
+        var hasComponents = members.TryGetValue("components", out var components) && components.ValueKind != JsonValueKind.Null;
         AbiType type;
         if (typeText.StartsWith("tuple", StringComparison.Ordinal))
         {
             if (!hasComponents || components.ValueKind != JsonValueKind.Array)
-                throw new AbiException($"'{typeText}' needs a 'components' array");
-            var members = new List<AbiParameter>();
+                throw new AbiException($"'{MessageText.Quote(typeText)}' needs a 'components' array");
+            var tupleMembers = new List<AbiParameter>();
             foreach (var component in components.EnumerateArray())
             {
                 try
                 {
-                    members.Add(Parameter(component, false, depth + 1));
+                    tupleMembers.Add(Parameter(component, false, depth + 1));
                 }
                 catch (AbiException e)
                 {
-                    e.At(members.Count).AtName("components");
+                    e.At(tupleMembers.Count).AtName("components");
                     throw;
                 }
             }
-            type = AbiTypeParser.ApplySuffixes(new AbiTupleType(members), typeText["tuple".Length..]);
+            type = AbiTypeParser.ApplySuffixes(new AbiTupleType(tupleMembers), typeText["tuple".Length..]);
         }
         else
         {
             if (hasComponents)
-                throw new AbiException($"'{typeText}' is not a tuple type but has 'components'");
+                throw new AbiException($"'{MessageText.Quote(typeText)}' is not a tuple type but has 'components'");
             type = AbiType.Parse(typeText);
         }
-        var indexed = OptionalBool(element, "indexed");
+        var indexed = OptionalBool(members, "indexed");
         if (indexed && !allowIndexed)
             throw new AbiException("'indexed' is only allowed on event inputs");
         return new AbiParameter(name, type, indexed);
     }
 
-    private static AbiStateMutability Mutability(JsonElement fragment)
+    private static AbiStateMutability Mutability(Dictionary<string, JsonElement> fragment)
     {
         if (OptionalString(fragment, "stateMutability") is { } text)
-            return AbiSignature.Mutability(text) ?? throw new AbiException($"unknown stateMutability '{text}'");
+            return AbiSignature.Mutability(text) ?? throw new AbiException($"unknown stateMutability '{MessageText.Quote(text)}'");
         // Solidity before 0.4.16 wrote "constant" and "payable" flags instead.
         if (OptionalBool(fragment, "payable"))
             return AbiStateMutability.Payable;
         return OptionalBool(fragment, "constant") ? AbiStateMutability.View : AbiStateMutability.NonPayable;
     }
 
-    private static string RequiredString(JsonElement element, string property) =>
-        OptionalString(element, property) ?? throw new AbiException($"'{property}' is missing");
+    private static string RequiredString(Dictionary<string, JsonElement> members, string property) =>
+        OptionalString(members, property) ?? throw new AbiException($"'{property}' is missing");
 
-    private static string? OptionalString(JsonElement element, string property)
+    private static string? OptionalString(Dictionary<string, JsonElement> members, string property)
     {
-        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!members.TryGetValue(property, out var value) || value.ValueKind == JsonValueKind.Null)
             return null;
         return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new AbiException($"'{property}' must be a string, got {value.ValueKind}");
+            ? AbiJsonRead.String(value, $"'{property}'")
+            : throw new AbiException($"'{property}' must be a string, got {JsonRead.Describe(value)}");
     }
 
-    private static bool OptionalBool(JsonElement element, string property)
+    private static bool OptionalBool(Dictionary<string, JsonElement> members, string property)
     {
-        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!members.TryGetValue(property, out var value) || value.ValueKind == JsonValueKind.Null)
             return false;
         return value.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new AbiException($"'{property}' must be true or false, got {value.ValueKind}"),
+            _ => throw new AbiException($"'{property}' must be true or false, got {JsonRead.Describe(value)}"),
         };
     }
 }

@@ -61,16 +61,16 @@ public sealed record SignedTransaction
     public static SignedTransaction Parse(string hex)
     {
         ArgumentNullException.ThrowIfNull(hex);
-        if (!hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            throw new TransactionFormatException("a raw transaction is 0x-prefixed hex");
+        byte[] raw;
         try
         {
-            return Decode(Hex.Decode(hex));
+            raw = Hex.DecodePrefixed(hex);
         }
         catch (HexFormatException e)
         {
-            throw new TransactionFormatException($"a raw transaction is 0x-prefixed hex: {e.Message}", e);
+            throw new TransactionFormatException($"not a raw transaction: {e.Message}", e);
         }
+        return Decode(raw);
     }
 
     public override string ToString() => $"SignedTransaction {Hash} v={V} r={Signature.R.ToHexString()} s={Signature.S.ToHexString()} {Transaction}";

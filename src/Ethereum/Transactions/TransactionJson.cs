@@ -24,21 +24,25 @@ namespace Photon.Ethereum.Transactions;
 /// </remarks>
 public static class TransactionJson
 {
-    /// <summary>Parses one JSON transaction. Throws <see cref="TransactionFormatException"/> with a one-line reason.</summary>
+    /// <summary>
+    /// Parses one JSON transaction. Throws <see cref="TransactionFormatException"/> with a one-line
+    /// reason, also for malformed JSON, a key given twice and nesting deeper than <see cref="JsonRead.MaxDepth"/>.
+    /// </summary>
     public static TransactionRequest Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
+        JsonElement root;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            root = JsonRead.Parse(json, static (message, inner) => TransactionJsonFields.Fail($"the transaction is {message}", inner));
         }
-        catch (JsonException e)
+        catch (InvalidOperationException e)
         {
-            throw new TransactionFormatException($"transaction JSON is malformed: {e.Message}", e);
+            // JsonDocument's duplicate-key check unescapes every member name and throws this for a
+            // name holding a lone surrogate, which JsonRead.Parse does not catch (yet).
+            throw new TransactionFormatException("the transaction has a field name that is not valid text (it holds a lone surrogate)", e);
         }
-        using (document)
-            return Read(document.RootElement);
+        return Read(root);
     }
 
     /// <summary>Parses <paramref name="json"/> and signs it with <paramref name="key"/>, checking <c>from</c>.</summary>
@@ -53,15 +57,15 @@ public static class TransactionJson
     public static JsonObject ToRpcJson(Transaction transaction, Address? from = null)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var json = new JsonObject { ["type"] = Quantity((ulong)transaction.Type) };
+        var json = new JsonObject { ["type"] = Hex.Quantity((ulong)transaction.Type) };
         if (transaction.SignedChainId is { } chainId)
-            json["chainId"] = Quantity(chainId);
-        json["nonce"] = Quantity(transaction.Nonce);
+            json["chainId"] = Hex.Quantity(chainId);
+        json["nonce"] = Hex.Quantity(transaction.Nonce);
         if (from is { } sender)
             json["from"] = sender.ToString();
         if (transaction.To is { } to)
             json["to"] = to.ToString();
-        json["gas"] = Quantity(transaction.GasLimit);
+        json["gas"] = Hex.Quantity(transaction.GasLimit);
         switch (transaction)
         {
             case LegacyTransaction legacy:
@@ -87,8 +91,6 @@ public static class TransactionJson
         }
         return json;
     }
-
-    private static string Quantity(ulong value) => ((UInt256)value).ToHexString();
 
     private static TransactionRequest Read(JsonElement root)
     {

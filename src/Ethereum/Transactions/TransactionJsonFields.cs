@@ -5,6 +5,8 @@ namespace Photon.Ethereum.Transactions;
 /// <summary>
 /// The fields of one JSON transaction object, checked for unknown names and duplicates on the way
 /// in, with typed readers that name the field in every refusal. <c>null</c> values count as absent.
+/// <see cref="TransactionJson.Parse"/> already refuses duplicate keys in the document; the check here
+/// keeps the rule for any element read, and names that are not valid text (a lone surrogate) are refused.
 /// </summary>
 internal sealed class TransactionJsonFields
 {
@@ -21,14 +23,15 @@ internal sealed class TransactionJsonFields
     public static TransactionJsonFields From(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
-            throw new TransactionFormatException($"a JSON transaction is an object {{\"to\": …, \"nonce\": …}}, got {Describe(root.ValueKind)}");
+            throw new TransactionFormatException($"a JSON transaction is an object {{\"to\": …, \"nonce\": …}}, got {JsonRead.Describe(root)}");
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
-            if (!Known.Contains(property.Name, StringComparer.Ordinal))
-                throw Unknown(property.Name, Known, "transaction field");
-            if (!fields.TryAdd(property.Name, property.Value))
-                throw new TransactionFormatException($"transaction field '{property.Name}' is given twice");
+            var name = Name(property, "a transaction field");
+            if (!Known.Contains(name, StringComparer.Ordinal))
+                throw Unknown(name, Known, "transaction field");
+            if (!fields.TryAdd(name, property.Value))
+                throw new TransactionFormatException($"transaction field '{name}' is given twice");
         }
         var result = new TransactionJsonFields(fields);
         foreach (var (name, alias) in new[] { ("gasLimit", "gas"), ("data", "input") })
@@ -71,14 +74,11 @@ internal sealed class TransactionJsonFields
     {
         if (Get(name) is not { } element)
             return null;
-        var text = element.ValueKind == JsonValueKind.String
-            ? element.GetString()!
-            : throw new TransactionFormatException($"transaction field '{name}' must be 0x-prefixed hex bytes, got {Describe(element.ValueKind)}");
-        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            throw new TransactionFormatException($"transaction field '{name}' must be 0x-prefixed hex bytes");
+        if (element.ValueKind != JsonValueKind.String)
+            throw new TransactionFormatException($"transaction field '{name}' must be 0x-prefixed hex bytes, got {JsonRead.Describe(element)}");
         try
         {
-            return Hex.Decode(text);
+            return Hex.DecodePrefixed(Text(element, $"transaction field '{name}'"));
         }
         catch (HexFormatException e)
         {
@@ -92,18 +92,19 @@ internal sealed class TransactionJsonFields
         if (Get(name) is not { } element)
             return null;
         if (element.ValueKind != JsonValueKind.Array)
-            throw new TransactionFormatException($"transaction field '{name}' must be an array of {{\"address\", \"storageKeys\"}}, got {Describe(element.ValueKind)}");
+            throw new TransactionFormatException($"transaction field '{name}' must be an array of {{\"address\", \"storageKeys\"}}, got {JsonRead.Describe(element)}");
         var entries = new List<AccessListEntry>();
         var index = 0;
         foreach (var entry in element.EnumerateArray())
         {
             var where = $"{name}[{index++}]";
             if (entry.ValueKind != JsonValueKind.Object)
-                throw new TransactionFormatException($"{where} must be an object {{\"address\", \"storageKeys\"}}, got {Describe(entry.ValueKind)}");
+                throw new TransactionFormatException($"{where} must be an object {{\"address\", \"storageKeys\"}}, got {JsonRead.Describe(entry)}");
             JsonElement? address = null, keys = null;
             foreach (var property in entry.EnumerateObject())
             {
-                switch (property.Name)
+                var field = Name(property, $"{where} field");
+                switch (field)
                 {
                     case "address" when address is null:
                         address = property.Value;
@@ -112,9 +113,9 @@ internal sealed class TransactionJsonFields
                         keys = property.Value;
                         break;
                     case "address" or "storageKeys":
-                        throw new TransactionFormatException($"{where} field '{property.Name}' is given twice");
+                        throw new TransactionFormatException($"{where} field '{field}' is given twice");
                     default:
-                        throw Unknown(property.Name, ["address", "storageKeys"], $"{where} field");
+                        throw Unknown(field, ["address", "storageKeys"], $"{where} field");
                 }
             }
             if (address is not { ValueKind: not JsonValueKind.Null } addressElement)
@@ -147,12 +148,12 @@ internal sealed class TransactionJsonFields
     private static Address ReadAddress(JsonElement element, string where)
     {
         if (element.ValueKind != JsonValueKind.String)
-            throw new TransactionFormatException($"{where} must be a 0x-prefixed address string, got {Describe(element.ValueKind)}");
+            throw new TransactionFormatException($"{where} must be a 0x-prefixed address string, got {JsonRead.Describe(element)}");
         try
         {
-            return Ethereum.Address.Parse(element.GetString()!);
+            return Ethereum.Address.Parse(Text(element, where));
         }
-        catch (FormatException e)
+        catch (FormatException e) when (e is not TransactionFormatException)
         {
             throw new TransactionFormatException($"{where}: {e.Message}", e);
         }
@@ -161,10 +162,10 @@ internal sealed class TransactionJsonFields
     private static Hash256 ReadStorageKey(JsonElement element, string where)
     {
         if (element.ValueKind != JsonValueKind.String)
-            throw new TransactionFormatException($"{where} must be a 32-byte hex string, got {Describe(element.ValueKind)}");
+            throw new TransactionFormatException($"{where} must be a 32-byte hex string, got {JsonRead.Describe(element)}");
         try
         {
-            return Hash256.Parse(element.GetString()!);
+            return Hash256.Parse(Text(element, where));
         }
         catch (HexFormatException e)
         {
@@ -172,24 +173,32 @@ internal sealed class TransactionJsonFields
         }
     }
 
+    /// <summary>Builds the exception for <see cref="JsonRead"/>'s failures.</summary>
+    internal static TransactionFormatException Fail(string message, Exception? inner) =>
+        inner is null ? new TransactionFormatException(message) : new TransactionFormatException(message, inner);
+
+    private static string Text(JsonElement element, string where) =>
+        JsonRead.String(element, (message, inner) => Fail($"{where}: {message}", inner));
+
+    private static string Name(JsonProperty property, string what)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new TransactionFormatException($"{what} has a name that is not valid text (it holds a lone surrogate)", e);
+        }
+    }
+
     private static TransactionFormatException Unknown(string name, string[] known, string what)
     {
         var suggestion = known.FirstOrDefault(k => Simplify(k) == Simplify(name));
         var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
-        return new TransactionFormatException($"unknown {what} '{name}'{hint}; known: {string.Join(", ", known)}");
+        return new TransactionFormatException($"unknown {what} '{MessageText.Quote(name)}'{hint}; known: {string.Join(", ", known)}");
     }
 
     // "Gas_Limit", "gas-limit" and "gaslimit" all suggest "gasLimit".
     private static string Simplify(string name) => name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => kind.ToString(),
-    };
 }

@@ -42,7 +42,8 @@ public class AbiCodecTests
     [InlineData("uint256", "115792089237316195423570985008687907853269984665640564039457584007913129639936")]
     [InlineData("int256", "57896044618658097711785492504343953926634992332820282564039457584007913129639936")]
     public void Refuses_integers_out_of_range(string type, string value) =>
-        Assert.Throws<AbiException>(() => EncodeOne(type, BigInteger.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.StartsWith($"{value} does not fit in {type}",
+            Assert.Throws<AbiException>(() => EncodeOne(type, BigInteger.Parse(value, System.Globalization.CultureInfo.InvariantCulture))).Reason, StringComparison.Ordinal);
 
     [Fact]
     public void Accepts_every_dotnet_integer_type_for_integers()
@@ -98,6 +99,61 @@ public class AbiCodecTests
         Assert.Equal(expected, AbiCodec.Encode([type], [Enumerable.Repeat(new object[] { 5, "a" }, 1)]));
     }
 
+    /// <summary>A sequence that yields one more element each time it is read: 1, then 1 2, then 1 2 3, ….</summary>
+    private sealed class Growing(Func<int, object> element) : System.Collections.IEnumerable
+    {
+        public int Reads { get; private set; }
+
+        public System.Collections.IEnumerator GetEnumerator()
+        {
+            Reads++;
+            return Enumerable.Range(1, Reads).Select(element).GetEnumerator();
+        }
+    }
+
+    [Theory]
+    [InlineData("uint8[]")]
+    [InlineData("string[]")]
+    [InlineData("uint8[1]")]
+    [InlineData("bytes[1]")]
+    [InlineData("(uint8)")]
+    [InlineData("(string)")]
+    public void Reads_each_sequence_once_so_a_lazy_sequence_cannot_change_between_sizing_and_writing(string typeText)
+    {
+        var type = AbiType.Parse(typeText);
+        Func<int, object> element = type.ToString().Contains("string", StringComparison.Ordinal) ? i => new string('x', 40 * i)
+            : type.ToString().Contains("bytes", StringComparison.Ordinal) ? i => new byte[40 * i]
+            : i => i;
+        var expected = AbiCodec.Encode([type, AbiType.String], [new[] { element(1) }, "after"]);
+        var growing = new Growing(element);
+        Assert.Equal(Hex.Encode(expected), Hex.Encode(AbiCodec.Encode([type, AbiType.String], [growing, "after"])));
+        Assert.Equal(1, growing.Reads);
+    }
+
+    [Fact]
+    public void Reads_each_sequence_once_in_every_encoding()
+    {
+        var type = AbiType.Parse("uint16[]");
+        var once = new object[] { 1 };
+        var packed = new Growing(i => i);
+        Assert.Equal(AbiPacked.Encode([type], [once]), AbiPacked.Encode([type], [packed]));
+        var topic = new Growing(i => i);
+        Assert.Equal(AbiEvent.EncodeTopic(type, once), AbiEvent.EncodeTopic(type, topic));
+        var json = new Growing(i => i);
+        Assert.Equal(AbiJson.ToJson(type, once)!.ToJsonString(), AbiJson.ToJson(type, json)!.ToJsonString());
+        Assert.Equal([1, 1, 1], new[] { packed.Reads, topic.Reads, json.Reads });
+    }
+
+    [Fact]
+    public void Encoding_does_not_change_the_callers_arrays()
+    {
+        var inner = new object?[] { 1, "x" };
+        var outer = new object?[] { inner };
+        AbiCodec.Encode([AbiType.Parse("(uint8,string)[]")], [outer]);
+        Assert.Same(inner, outer[0]);
+        Assert.Equal(new object?[] { 1, "x" }, inner);
+    }
+
     [Fact]
     public void Round_trips_random_types_and_values()
     {
@@ -115,33 +171,38 @@ public class AbiCodecTests
         }
     }
 
+    private const string UnsignedKinds = "an unsigned integer (UInt256, ulong, uint, int, long, BigInteger, …)";
+
     [Theory]
-    [InlineData("address", "0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826")]
-    [InlineData("bool", 1)]
-    [InlineData("uint256", "12")]
-    [InlineData("uint256", 1.5)]
-    [InlineData("uint256", null)]
-    [InlineData("string", 5)]
-    [InlineData("bytes", "0x12")]
-    [InlineData("uint8[]", 5)]
-    [InlineData("uint8[]", "abc")]
-    public void Refuses_values_of_the_wrong_kind(string type, object? value) =>
-        Assert.Throws<AbiException>(() => EncodeOne(type, value));
+    [InlineData("address", "0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", "address needs an Address, got String '0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826'")]
+    [InlineData("bool", 1, "bool needs a bool, got Int32 '1'")]
+    [InlineData("uint256", "12", $"uint256 needs {UnsignedKinds}, got String '12'")]
+    [InlineData("uint256", 1.5, $"uint256 needs {UnsignedKinds}, got Double '1.5'")]
+    [InlineData("uint256", null, $"uint256 needs {UnsignedKinds}, got null")]
+    [InlineData("int8", "1", "int8 needs an integer (BigInteger, long, int, UInt256, …), got String '1'")]
+    [InlineData("string", 5, "string needs a string, got Int32 '5'")]
+    [InlineData("bytes", "0x12", "bytes needs a byte[], got String '0x12'")]
+    [InlineData("bytes32", "0x12", "bytes32 needs a byte[] (or a Hash256), got String '0x12'")]
+    [InlineData("uint8[]", 5, "uint8[] needs a list or array of values, got Int32 '5'")]
+    [InlineData("uint8[]", "abc", "uint8[] needs a list or array of values, got String 'abc'")]
+    public void Refuses_values_of_the_wrong_kind(string type, object? value, string reason) =>
+        Assert.Equal(reason, Assert.Throws<AbiException>(() => EncodeOne(type, value)).Reason);
 
     [Fact]
     public void Refuses_fixed_bytes_of_the_wrong_length_and_lists_of_the_wrong_count()
     {
-        Assert.Throws<AbiException>(() => EncodeOne("bytes4", new byte[3]));
-        Assert.Throws<AbiException>(() => EncodeOne("bytes4", new byte[5]));
-        Assert.Throws<AbiException>(() => EncodeOne("bytes31", Hash256.Zero));
-        Assert.Throws<AbiException>(() => EncodeOne("uint8[2]", new[] { 1 }));
-        Assert.Throws<AbiException>(() => EncodeOne("(uint8,bool)", new object[] { 1 }));
-        Assert.Throws<AbiException>(() => AbiCodec.Encode([AbiType.UInt8], []));
+        Assert.Equal("bytes4 needs exactly 4 bytes, got 3", Assert.Throws<AbiException>(() => EncodeOne("bytes4", new byte[3])).Reason);
+        Assert.Equal("bytes4 needs exactly 4 bytes, got 5", Assert.Throws<AbiException>(() => EncodeOne("bytes4", new byte[5])).Reason);
+        Assert.StartsWith("bytes31 needs a byte[], got Hash256 '0x000", Assert.Throws<AbiException>(() => EncodeOne("bytes31", Hash256.Zero)).Reason, StringComparison.Ordinal);
+        Assert.Equal("uint8[2] needs 2 values, got 1", Assert.Throws<AbiException>(() => EncodeOne("uint8[2]", new[] { 1 })).Reason);
+        Assert.Equal("(uint8,bool) needs 2 values, got 1", Assert.Throws<AbiException>(() => EncodeOne("(uint8,bool)", new object[] { 1 })).Reason);
+        Assert.Equal("(uint8,bool) needs 2 values, got 3", Assert.Throws<AbiException>(() => EncodeOne("(uint8,bool)", (1, true, 3))).Reason);
+        Assert.Equal("expected 1 values, got 0", Assert.Throws<AbiException>(() => AbiCodec.Encode([AbiType.UInt8], [])).Message);
     }
 
     [Fact]
     public void Refuses_strings_without_a_UTF8_form() =>
-        Assert.Throws<AbiException>(() => EncodeOne("string", "bad \ud800 surrogate"));
+        Assert.Equal("string holds a lone surrogate and has no UTF-8 form", Assert.Throws<AbiException>(() => EncodeOne("string", "bad \ud800 surrogate")).Reason);
 
     [Fact]
     public void Says_where_in_a_nested_value_the_problem_is()

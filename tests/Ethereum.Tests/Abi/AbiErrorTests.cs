@@ -34,7 +34,8 @@ public class AbiErrorTests
         Assert.Equal("0xcf479181", error.SelectorHex);
         var values = error.Decode(error.Encode(5, 10));
         Assert.Equal(new UInt256(10), values["required"]);
-        Assert.Throws<AbiException>(() => error.Decode(AbiError.Panic.Encode(1)));
+        Assert.Equal("revert data does not start with the selector 0xcf479181 of InsufficientBalance(uint256,uint256)",
+            Assert.Throws<AbiException>(() => error.Decode(AbiError.Panic.Encode(1))).Message);
         Assert.False(error.Matches([0xcf, 0x47]));
     }
 }

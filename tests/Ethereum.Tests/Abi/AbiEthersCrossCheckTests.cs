@@ -14,7 +14,7 @@ public class AbiEthersCrossCheckTests(AbiEthersCrossCheckTests.Batch batch) : IC
     [Fact]
     public void Encodes_random_values_exactly_like_ethers()
     {
-        Assert.True(batch.Cases.Count >= 200);
+        Assert.Equal(batch.Cases.Count, batch.Response["encode"]!.AsArray().Count);
         for (var i = 0; i < batch.Cases.Count; i++)
         {
             var (types, _, ours) = batch.Cases[i];
@@ -26,6 +26,7 @@ public class AbiEthersCrossCheckTests(AbiEthersCrossCheckTests.Batch batch) : IC
     [Fact]
     public void Decodes_the_encodings_of_ethers_to_the_original_values()
     {
+        Assert.Equal(batch.Cases.Count, batch.Response["encode"]!.AsArray().Count);
         for (var i = 0; i < batch.Cases.Count; i++)
         {
             var (types, values, _) = batch.Cases[i];
@@ -37,6 +38,7 @@ public class AbiEthersCrossCheckTests(AbiEthersCrossCheckTests.Batch batch) : IC
     [Fact]
     public void Ethers_decodes_our_encodings_to_the_original_values()
     {
+        Assert.Equal(batch.Cases.Count, batch.Response["decode"]!.AsArray().Count);
         for (var i = 0; i < batch.Cases.Count; i++)
         {
             var (types, values, _) = batch.Cases[i];
@@ -48,7 +50,7 @@ public class AbiEthersCrossCheckTests(AbiEthersCrossCheckTests.Batch batch) : IC
     [Fact]
     public void Signatures_selectors_and_topics_match_ethers()
     {
-        Assert.True(batch.Fragments.Count >= 100);
+        Assert.Equal(batch.Fragments.Count, batch.Response["fragments"]!.AsArray().Count);
         for (var i = 0; i < batch.Fragments.Count; i++)
         {
             var (text, signature, hash) = batch.Fragments[i];
@@ -61,7 +63,7 @@ public class AbiEthersCrossCheckTests(AbiEthersCrossCheckTests.Batch batch) : IC
     [Fact]
     public void Ethers_decodes_our_event_logs_to_the_original_values()
     {
-        Assert.True(batch.Events.Count >= 100);
+        Assert.Equal(batch.Events.Count, batch.Response["eventLogs"]!.AsArray().Count);
         for (var i = 0; i < batch.Events.Count; i++)
         {
             var (abiEvent, values, log) = batch.Events[i];
@@ -111,7 +113,7 @@ public class AbiEthersCrossCheckTests(AbiEthersCrossCheckTests.Batch batch) : IC
     [Fact]
     public void Packed_encoding_matches_ethers_solidityPacked()
     {
-        Assert.True(batch.Packed.Count >= 100);
+        Assert.Equal(batch.Packed.Count, batch.Response["packed"]!.AsArray().Count);
         for (var i = 0; i < batch.Packed.Count; i++)
         {
             var (types, _, ours) = batch.Packed[i];

@@ -66,9 +66,15 @@ public class AbiEventTests
     {
         var approval = AbiEvent.Parse("event Approval(address indexed owner, address indexed spender, uint256 value)");
         var log = approval.Encode(Alice, Bob, 1);
-        Assert.Throws<AbiException>(() => Transfer.Decode(log.Topics, log.Data.Span));
-        Assert.Throws<AbiException>(() => Transfer.Decode(log.Topics.Take(2).ToList(), log.Data.Span));
-        Assert.Throws<AbiException>(() => Transfer.Decode(Transfer.Encode(Alice, Bob, 1).Topics, []));
+        Assert.Equal(
+            $"topic 0 {approval.Topic0} is not the topic of Transfer(address,address,uint256) ({Transfer.Topic0})",
+            Assert.Throws<AbiException>(() => Transfer.Decode(log.Topics, log.Data.Span)).Message);
+        Assert.Equal(
+            "event Transfer(address,address,uint256) has 3 topics, the log has 2",
+            Assert.Throws<AbiException>(() => Transfer.Decode(log.Topics.Take(2).ToList(), log.Data.Span)).Message);
+        Assert.Equal(
+            "data too short: uint256 needs 32 bytes of head at byte 0, only 0 remain",
+            Assert.Throws<AbiException>(() => Transfer.Decode(Transfer.Encode(Alice, Bob, 1).Topics, [])).Message);
     }
 
     [Fact]
@@ -84,10 +90,17 @@ public class AbiEventTests
     [Fact]
     public void Refuses_more_indexed_inputs_than_a_log_has_topics()
     {
-        Assert.Throws<AbiException>(() => AbiEvent.Parse("event E(uint indexed a, uint indexed b, uint indexed c, uint indexed d)"));
-        Assert.Throws<AbiException>(() => AbiEvent.Parse("event E(uint indexed a, uint indexed b, uint indexed c, uint indexed d, uint indexed e) anonymous"));
-        Assert.Throws<AbiException>(() => AbiEvent.Parse("event E(uint a) named"));
+        Assert.Equal("event E has 4 indexed inputs; at most 3 fit in a log",
+            Assert.Throws<AbiException>(() => AbiEvent.Parse("event E(uint indexed a, uint indexed b, uint indexed c, uint indexed d)")).Message);
+        Assert.Equal("event E has 5 indexed inputs; at most 4 fit in a log",
+            Assert.Throws<AbiException>(() => AbiEvent.Parse("event E(uint indexed a, uint indexed b, uint indexed c, uint indexed d, uint indexed e) anonymous")).Message);
+        Assert.True(AbiEvent.Parse("event E(uint indexed a, uint indexed b, uint indexed c, uint indexed d) anonymous").Anonymous);
     }
+
+    [Fact]
+    public void Refuses_a_word_after_the_parameters_other_than_anonymous() =>
+        Assert.Equal("cannot parse 'event E(uint a) named' at character 16: unexpected 'named'",
+            Assert.Throws<AbiException>(() => AbiEvent.Parse("event E(uint a) named")).Message);
 
     [Fact]
     public void Formats_itself_as_a_declaration_that_parses_back()

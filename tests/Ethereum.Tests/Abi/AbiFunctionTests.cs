@@ -35,15 +35,16 @@ public class AbiFunctionTests
     {
         var transfer = AbiFunction.Parse("transfer(address,uint256)");
         var approve = AbiFunction.Parse("approve(address,uint256)");
-        Assert.Throws<AbiException>(() => transfer.DecodeInput(approve.EncodeCall(Alice, 1)));
-        Assert.Throws<AbiException>(() => transfer.DecodeInput([0xa9, 0x05]));
+        const string reason = "call data does not start with the selector 0xa9059cbb of transfer(address,uint256)";
+        Assert.Equal(reason, Assert.Throws<AbiException>(() => transfer.DecodeInput(approve.EncodeCall(Alice, 1))).Message);
+        Assert.Equal(reason, Assert.Throws<AbiException>(() => transfer.DecodeInput([0xa9, 0x05])).Message);
     }
 
     [Fact]
     public void Refuses_empty_return_data_when_outputs_are_expected()
     {
         var balanceOf = AbiFunction.Parse("function balanceOf(address) view returns (uint256)");
-        Assert.Throws<AbiException>(() => balanceOf.DecodeOutput([]));
+        Assert.Equal("data too short: uint256 needs 32 bytes of head at byte 0, only 0 remain", Assert.Throws<AbiException>(() => balanceOf.DecodeOutput([])).Message);
         Assert.Equal(new UInt256(5), balanceOf.DecodeOutput(balanceOf.EncodeOutput(5))[0]);
     }
 
@@ -52,7 +53,7 @@ public class AbiFunctionTests
     {
         var f = AbiFunction.Parse("f(uint256[] values)");
         // A lone object[] binds to params; an array argument must be wrapped.
-        Assert.Throws<AbiException>(() => f.EncodeCall(new object[] { 1, 2 }));
+        Assert.Equal("expected 1 values, got 2", Assert.Throws<AbiException>(() => f.EncodeCall(new object[] { 1, 2 })).Message);
         Assert.Equal(4 + 32 * 4, f.EncodeCall([new object[] { 1, 2 }]).Length);
     }
 
@@ -69,15 +70,15 @@ public class AbiFunctionTests
     }
 
     [Theory]
-    [InlineData("transfer")]
-    [InlineData("transfer(address")]
-    [InlineData("transfer(address) returns")]
-    [InlineData("transfer(address) virtual")]
-    [InlineData("1transfer(address)")]
-    [InlineData("transfer(address indexed to)")]
-    [InlineData("transfer(address) x")]
-    public void Refuses_malformed_declarations(string text) =>
-        Assert.Throws<AbiException>(() => AbiFunction.Parse(text));
+    [InlineData("transfer", "at character 8: expected '(' at the end")]
+    [InlineData("transfer(address", "at character 16: expected ')' at the end")]
+    [InlineData("transfer(address) returns", "at character 25: expected '(' at the end")]
+    [InlineData("transfer(address) virtual", "at character 18: unexpected 'virtual'")]
+    [InlineData("1transfer(address)", "at character 0: expected a function name")]
+    [InlineData("transfer(address indexed to)", "at character 24: 'indexed' is only allowed on event parameters")]
+    [InlineData("transfer(address) x", "at character 18: unexpected 'x'")]
+    public void Refuses_malformed_declarations(string text, string reason) =>
+        Assert.Equal($"cannot parse '{text}' {reason}", Assert.Throws<AbiException>(() => AbiFunction.Parse(text)).Message);
 
     [Fact]
     public void Formats_itself_as_a_declaration_that_parses_back()

@@ -32,18 +32,20 @@ public class AbiPackedTests
     }
 
     [Theory]
-    [InlineData("(uint8,bool)")]
-    [InlineData("uint8[][]")]
-    [InlineData("string[]")]
-    [InlineData("(uint8)[2]")]
-    public void Refuses_what_Solidity_cannot_pack(string type) =>
-        Assert.Throws<AbiException>(() => AbiPacked.Encode([AbiType.Parse(type)], [new object[] { 1, true }]));
+    [InlineData("(uint8,bool)", "Solidity cannot pack structs")]
+    [InlineData("uint8[][]", "only arrays of elementary types can be packed")]
+    [InlineData("string[]", "only arrays of elementary types can be packed")]
+    [InlineData("(uint8)[2]", "only arrays of elementary types can be packed")]
+    public void Refuses_what_Solidity_cannot_pack(string type, string reason) =>
+        Assert.Equal($"packed encoding of {type} is not supported: {reason}",
+            Assert.Throws<AbiException>(() => AbiPacked.Encode([AbiType.Parse(type)], [new object[] { 1, true }])).Reason);
 
     [Fact]
     public void Checks_value_ranges_and_counts()
     {
-        Assert.Throws<AbiException>(() => Pack(["uint8"], 256));
-        Assert.Throws<AbiException>(() => Pack(["uint8[2]"], new[] { 1 }));
-        Assert.Throws<AbiException>(() => Pack(["uint8", "uint8"], 1));
+        Assert.Equal("256 does not fit in uint8 (at [0])", Assert.Throws<AbiException>(() => Pack(["uint8"], 256)).Message);
+        Assert.Equal("256 does not fit in uint8 (at [0][1])", Assert.Throws<AbiException>(() => Pack(["uint8[]"], new[] { 1, 256 })).Message);
+        Assert.Equal("uint8[2] needs 2 values, got 1 (at [0])", Assert.Throws<AbiException>(() => Pack(["uint8[2]"], new[] { 1 })).Message);
+        Assert.Equal("expected 2 values, got 1", Assert.Throws<AbiException>(() => Pack(["uint8", "uint8"], 1)).Message);
     }
 }

@@ -129,7 +129,7 @@ public class AbiSolidityTests(AbiSolidityTests.Probe probe) : IClassFixture<AbiS
         Assert.Equal("Refused", custom.Error.Name);
         Assert.Equal(new UInt256(1), custom.Values["code"]);
         Assert.Equal("custom", custom.Values["why"]);
-        Assert.IsType<Address>(custom.Values["who"]);
+        Assert.Equal(probe.From, custom.Values["who"]);
 
         var panic = abi.DecodeError(probe.Revert(4))!;
         Assert.Same(AbiError.Panic, panic.Error);
@@ -145,7 +145,7 @@ public class AbiSolidityTests(AbiSolidityTests.Probe probe) : IClassFixture<AbiS
 
         var simple = abi.DecodeLog(logs[0].Topics, logs[0].Data.Span)!;
         Assert.Equal("Simple", simple.Event.Name);
-        Assert.IsType<Address>(simple.Values["from"]);
+        Assert.Equal(probe.From, simple.Values["from"]);
         Assert.Equal(new UInt256(42), simple.Values["value"]);
         Assert.Equal(true, simple.Values["flag"]);
         Assert.Equal(new BigInteger(-7), simple.Values["small"]);
@@ -220,6 +220,9 @@ public class AbiSolidityTests(AbiSolidityTests.Probe probe) : IClassFixture<AbiS
 
         public ContractAbi Abi { get; private set; } = new([], [], []);
 
+        /// <summary>The Anvil account that made every call and transaction: <c>msg.sender</c> in the contract.</summary>
+        public Address From { get; private set; }
+
         public Dictionary<string, string> MethodIdentifiers { get; } = [];
 
         public Dictionary<string, string> EventTopics { get; } = [];
@@ -249,6 +252,7 @@ public class AbiSolidityTests(AbiSolidityTests.Probe probe) : IClassFixture<AbiS
             var output = await NodeScript.RunAsync("abi-solidity.cjs", request.ToJsonString(), TimeSpan.FromMinutes(3));
             _response = JsonNode.Parse(output)!;
             Abi = ContractAbi.Parse(_response["abi"]!.ToJsonString());
+            From = Address.Parse(_response["from"]!.GetValue<string>());
             Fill(MethodIdentifiers, "methodIdentifiers");
             Fill(EventTopics, "eventTopics");
             Fill(ErrorSelectors, "errorSelectors");

@@ -67,37 +67,37 @@ public class AbiTypeTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("uint7")]
-    [InlineData("uint0")]
-    [InlineData("uint264")]
-    [InlineData("uint08")]
-    [InlineData("int1024")]
-    [InlineData("bytes0")]
-    [InlineData("bytes33")]
-    [InlineData("bytes01")]
-    [InlineData("fixed128x18")]
-    [InlineData("ufixed")]
-    [InlineData("function")]
-    [InlineData("uint256[")]
-    [InlineData("uint256]")]
-    [InlineData("uint256[-1]")]
-    [InlineData("uint256[01]")]
-    [InlineData("uint256[0]")]
-    [InlineData("uint256[99999999999]")]
-    [InlineData("uint256[100000000]")]
-    [InlineData("(")]
-    [InlineData("()")]
-    [InlineData("tuple")]
-    [InlineData("tuple[]")]
-    [InlineData("(uint256,)")]
-    [InlineData("(uint256 indexed x)")]
-    [InlineData("uint256 x")]
-    [InlineData("Uint256")]
-    [InlineData("address payable")]
-    [InlineData("foo")]
-    public void Refuses_malformed_or_unsupported_types_with_AbiException(string text) =>
-        Assert.Throws<AbiException>(() => AbiType.Parse(text));
+    [InlineData("", "expected a type")]
+    [InlineData("uint7", "uint7 is not an ABI type: the width must be a multiple of 8 from 8 to 256")]
+    [InlineData("uint0", "unknown type 'uint0'")]
+    [InlineData("uint264", "uint264 is not an ABI type: the width must be a multiple of 8 from 8 to 256")]
+    [InlineData("uint08", "unknown type 'uint08'")]
+    [InlineData("int1024", "unknown type 'int1024'")]
+    [InlineData("bytes0", "unknown type 'bytes0'")]
+    [InlineData("bytes33", "bytes33 is not an ABI type: the size must be from 1 to 32")]
+    [InlineData("bytes01", "unknown type 'bytes01'")]
+    [InlineData("fixed128x18", "fixed-point type 'fixed128x18' is not supported")]
+    [InlineData("ufixed", "fixed-point type 'ufixed' is not supported")]
+    [InlineData("function", "the 'function' type is not supported")]
+    [InlineData("uint256[", "expected ']' at the end")]
+    [InlineData("uint256]", "unexpected ']'")]
+    [InlineData("uint256[-1]", "expected ']', found '-'")]
+    [InlineData("uint256[01]", "array length '01' has a leading zero")]
+    [InlineData("uint256[0]", "uint256[0] is refused: fixed arrays need at least one element")]
+    [InlineData("uint256[99999999999]", "array length 99999999999 is too large")]
+    [InlineData("uint256[100000000]", "uint256[100000000] is too large: its encoding would take 3200000000 bytes")]
+    [InlineData("(", "expected a type")]
+    [InlineData("()", "() is refused: tuples need at least one component")]
+    [InlineData("tuple", "'tuple' must be followed by its components in parentheses")]
+    [InlineData("tuple[]", "'tuple' must be followed by its components in parentheses")]
+    [InlineData("(uint256,)", "expected a type, found ')'")]
+    [InlineData("(uint256 indexed x)", "'indexed' is only allowed on event parameters")]
+    [InlineData("uint256 x", "unexpected 'x'")]
+    [InlineData("Uint256", "unknown type 'Uint256'")]
+    [InlineData("address payable", "unexpected 'p'")]
+    [InlineData("foo", "unknown type 'foo'")]
+    public void Refuses_malformed_or_unsupported_types_with_AbiException(string text, string reason) =>
+        Assert.Contains(reason, Assert.Throws<AbiException>(() => AbiType.Parse(text)).Message, StringComparison.Ordinal);
 
     [Fact]
     public void Refuses_nesting_that_could_exhaust_the_stack()
@@ -108,12 +108,35 @@ public class AbiTypeTests
         Assert.Equal("(((uint8)))", AbiType.Parse("(((uint8)))").ToString());
     }
 
-    [Fact]
-    public void Explains_what_is_wrong_and_where()
+    [Theory]
+    [InlineData("(uint256,uint7)", "cannot parse '(uint256,uint7)' at character 9: uint7 is not an ABI type: the width must be a multiple of 8 from 8 to 256")]
+    [InlineData("(uint256, foo)", "cannot parse '(uint256, foo)' at character 10: unknown type 'foo'")]
+    [InlineData("bool[2] fixed128x18", "cannot parse 'bool[2] fixed128x18' at character 8: unexpected 'f'")]
+    [InlineData("(fixed128x18)", "cannot parse '(fixed128x18)' at character 1: fixed-point type 'fixed128x18' is not supported (Solidity cannot use it either)")]
+    [InlineData("function[]", "cannot parse 'function[]' at character 0: the 'function' type is not supported")]
+    [InlineData("bytes40", "cannot parse 'bytes40' at character 0: bytes40 is not an ABI type: the size must be from 1 to 32")]
+    [InlineData("uint8[", "cannot parse 'uint8[' at character 6: expected ']' at the end")]
+    public void Explains_what_is_wrong_and_where(string text, string message) =>
+        Assert.Equal(message, Assert.Throws<AbiException>(() => AbiType.Parse(text)).Message);
+
+    public static TheoryData<string, Action, string> HostileTextCases => new()
     {
-        var error = Assert.Throws<AbiException>(() => AbiType.Parse("(uint256,uint7)"));
-        Assert.Contains("uint7", error.Message, StringComparison.Ordinal);
-        Assert.Contains("character 9", error.Message, StringComparison.Ordinal);
+        { "type text", () => AbiType.Parse("uint8\u001b[31m"), "cannot parse 'uint8\\u001b[31m' at character 5: unexpected '\\u001b'" },
+        { "type with a line break", () => AbiType.Parse("ui\nnt"), "cannot parse 'ui\\u000ant' at character 0: unknown type 'ui'" },
+        { "function name", () => _ = new AbiFunction("f\u0007", []), "'f\\u0007' is not a valid function name" },
+        { "value", () => AbiCodec.Encode([AbiType.UInt8], ["a\u001bb"]), "uint8 needs an unsigned integer (UInt256, ulong, uint, int, long, BigInteger, …), got String 'a\\u001bb'" },
+        { "JSON member", () => AbiJson.ToValue(AbiType.Parse("(uint8 a)"), System.Text.Json.JsonDocument.Parse("{\"a\":1,\"b\\r\":2}").RootElement), "(uint8) has no member named 'b\\u000d' (members: a)" },
+        { "fragment type", () => ContractAbi.Parse("[{\"type\":\"x\\u009b\"}]"), "unknown ABI fragment type 'x\\u009b'" },
+        { "long value", () => AbiCodec.Encode([AbiType.Bool], [new string('z', 1000)]), $"bool needs a bool, got String '{new string('z', 57)}...'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileTextCases))]
+    public void Quotes_untrusted_text_in_messages_shortened_and_with_control_characters_escaped(string what, Action action, string expected)
+    {
+        var error = Assert.Throws<AbiException>(action);
+        Assert.False(error.Message.Any(char.IsControl), $"{what}: {error.Message}");
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,28 +114,70 @@ public class ContractAbiTests
     }
 
     [Theory]
-    [InlineData("not json", "")]
-    [InlineData("""{"type":"function"}""", "")]
-    [InlineData("""[{"type":"function","inputs":[]}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint7"}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple"}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple[","components":[{"type":"bool"}]}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","components":[]}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[{"type":"bool"},{"type":"bytes0"}]}]}]""", "[0].inputs[0].components[1]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","indexed":true}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":5}]}]""", "[0].inputs[0]")]
-    [InlineData("""[{"type":"function","name":"f","inputs":{}}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f","stateMutability":"sometimes"}]""", "[0]")]
-    [InlineData("""[{"type":"modifier","name":"m"}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f(x)"}]""", "[0]")]
-    [InlineData("""[{"type":"event","name":"E","anonymous":"yes"}]""", "[0]")]
-    [InlineData("""[{"type":"function","name":"f"},{"type":"function","name":"f"}]""", "")]
-    [InlineData("""[{"type":"constructor"},{"type":"constructor"}]""", "[1]")]
-    [InlineData("""[1]""", "[0]")]
-    public void Refuses_malformed_JSON_ABIs_and_says_where(string json, string path)
+    [InlineData("not json", "", "the JSON ABI is not valid JSON: 'not json' is an invalid JSON literal")]
+    [InlineData("""{"type":"function"}""", "", "a JSON ABI is an array of fragments, got an object")]
+    [InlineData("""[{"type":"function","inputs":[]}]""", "[0]", "'name' is missing")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint7"}]}]""", "[0].inputs[0]", "uint7 is not an ABI type")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple"}]}]""", "[0].inputs[0]", "'tuple' needs a 'components' array")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple[","components":[{"type":"bool"}]}]}]""", "[0].inputs[0]", "expected ']' at the end")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","components":[]}]}]""", "[0].inputs[0]", "'uint8' is not a tuple type but has 'components'")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[{"type":"bool"},{"type":"bytes0"}]}]}]""", "[0].inputs[0].components[1]", "unknown type 'bytes0'")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8","indexed":true}]}]""", "[0].inputs[0]", "'indexed' is only allowed on event inputs")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":5}]}]""", "[0].inputs[0]", "'type' must be a string, got the number 5")]
+    [InlineData("""[{"type":"function","name":"f","inputs":{}}]""", "[0]", "'inputs' must be an array, got an object")]
+    [InlineData("""[{"type":"function","name":"f","stateMutability":"sometimes"}]""", "[0]", "unknown stateMutability 'sometimes'")]
+    [InlineData("""[{"type":"modifier","name":"m"}]""", "[0]", "unknown ABI fragment type 'modifier'")]
+    [InlineData("""[{"type":"function","name":"f(x)"}]""", "[0]", "'f(x)' is not a valid function name")]
+    [InlineData("""[{"type":"event","name":"E","anonymous":"yes"}]""", "[0]", "'anonymous' must be true or false, got a string")]
+    [InlineData("""[{"type":"function","name":"f"},{"type":"function","name":"f"}]""", "", "functions f() and f() share the selector 0x26121ff0")]
+    [InlineData("""[{"type":"constructor"},{"type":"constructor"}]""", "[1]", "the ABI declares two constructors")]
+    [InlineData("""[1]""", "[0]", "an ABI fragment is an object, got the number 1")]
+    public void Refuses_malformed_JSON_ABIs_and_says_where(string json, string path, string reason)
     {
         var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
         Assert.Equal(path, error.Path);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"function","name":"f\ud800"}]""", "'name': the string is not valid text (it holds a lone surrogate)", "[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"uint8\udc00"}]}]""", "'type': the string is not valid text (it holds a lone surrogate)", "[0].inputs[0]")]
+    [InlineData("""[{"type":"\ud800"}]""", "'type': the string is not valid text", "[0]")]
+    public void Refuses_lone_surrogates_with_AbiException(string json, string expected, string path)
+    {
+        var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"function","name":"f","\ud800":1}]""", "the fragment has a member name that is not valid text", "[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"bool","\ud800":1}]}]""", "the parameter has a member name that is not valid text", "[0].inputs[0]")]
+    public void Refuses_member_names_holding_a_lone_surrogate_with_AbiException(string json, string expected, string path)
+    {
+        Assert.Contains("the JSON ABI has a member name that is not valid text", Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
+        // A caller's own document (duplicate keys allowed, so names are not unescaped while parsing) is refused while reading.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Theory]
+    [InlineData("""[{"type":"function","name":"f","name":"g"}]""", "'name'", "[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"bool","type":"uint8"}]}]""", "'type'", "[0].inputs[0]")]
+    [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[{"type":"bool","name":"a","name":"b"}]}]}]""", "'name'", "[0].inputs[0].components[0]")]
+    [InlineData("""{"abi":[],"abi":[{"type":"function","name":"f"}]}""", "'abi'", "")]
+    public void Refuses_a_key_given_twice(string json, string key, string path)
+    {
+        // As text, the parser refuses the document.
+        var fromText = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        Assert.Contains($"the JSON ABI is not valid JSON: Duplicate property {key}", fromText.Message, StringComparison.Ordinal);
+        // A caller's own document keeps both keys; reading it refuses the object and says where.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var fromElement = Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement));
+        Assert.Contains($"{key} is given twice", fromElement.Message, StringComparison.Ordinal);
+        Assert.Equal(path, fromElement.Path);
     }
 
     [Fact]
@@ -143,6 +185,10 @@ public class ContractAbiTests
     {
         var json = "[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[" + string.Concat(Enumerable.Repeat("{\"type\":\"tuple\",\"components\":[", 60))
             + "{\"type\":\"bool\"}" + string.Concat(Enumerable.Repeat("]}", 60)) + "]}]";
-        Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        // As text: deeper than the JSON reader allows.
+        Assert.Contains("maximum configured depth of 64", Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
+        // From a document parsed with more room: deeper than the ABI allows.
+        using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 });
+        Assert.Contains("tuples nest deeper than 32 levels", Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement)).Message, StringComparison.Ordinal);
     }
 }

@@ -334,9 +334,10 @@ public class TransactionDecodingRefusalTests
     public void Parse_refuses_text_that_is_not_0x_hex()
     {
         var hex = Valid(TransactionType.DynamicFee).ToHex();
-        Assert.Contains("0x-prefixed", Assert.Throws<TransactionFormatException>(() => SignedTransaction.Parse(hex[2..])).Message, StringComparison.Ordinal);
-        Assert.Contains("odd number", Assert.Throws<TransactionFormatException>(() => SignedTransaction.Parse(hex + "0")).Message, StringComparison.Ordinal);
-        Assert.Contains("not hex", Assert.Throws<TransactionFormatException>(() => SignedTransaction.Parse(hex[..^2] + "zz")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("not a raw transaction: expected 0x-prefixed hex, got '02f8", Assert.Throws<TransactionFormatException>(() => SignedTransaction.Parse(hex[2..])).Message, StringComparison.Ordinal);
+        Assert.StartsWith("not a raw transaction: hex text has an odd number of digits", Assert.Throws<TransactionFormatException>(() => SignedTransaction.Parse(hex + "0")).Message, StringComparison.Ordinal);
+        Assert.Contains($"is not hex: bad character at position {hex.Length - 2}", Assert.Throws<TransactionFormatException>(() => SignedTransaction.Parse(hex[..^2] + "zz")).Message, StringComparison.Ordinal);
+        Assert.Equal(Valid(TransactionType.DynamicFee), SignedTransaction.Parse("0X" + hex[2..].ToUpperInvariant()));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class TransactionJsonTests
         Assert.IsType<Eip1559Transaction>(Parse("{" + DynamicBase + "}"));
         Assert.IsType<Eip2930Transaction>(Parse("{" + LegacyBase + ", 'accessList': []}"));
         Assert.IsType<LegacyTransaction>(Parse("{" + LegacyBase + "}"));
-        Assert.Contains("'maxFeePerGas' is missing", Refused("{'chainId': 1, 'nonce': 0, 'gasLimit': 21000, 'maxPriorityFeePerGas': 1}", "missing").Message, StringComparison.Ordinal);
+        Refused("{'chainId': 1, 'nonce': 0, 'gasLimit': 21000, 'maxPriorityFeePerGas': 1}", "transaction field 'maxFeePerGas' is missing (a type 2 transaction needs maxFeePerGas and maxPriorityFeePerGas)");
     }
 
     [Theory]
@@ -184,8 +184,8 @@ public class TransactionJsonTests
     public static TheoryData<string, string> Refusals => new()
     {
         // Not a JSON object.
-        { "{'nonce': 1,", "transaction JSON is malformed" },
-        { "{'nonce': 1,}", "transaction JSON is malformed" },
+        { "{'nonce': 1,", "the transaction is not valid JSON: Expected start of a property name or value, but instead reached end of data" },
+        { "{'nonce': 1,}", "the transaction is not valid JSON: The JSON object contains a trailing comma" },
         { "[]", "a JSON transaction is an object" },
         { "'0xf86c'", "a JSON transaction is an object" },
         // Unknown and repeated fields.
@@ -193,7 +193,9 @@ public class TransactionJsonTests
         { "{" + LegacyBase + ", 'gas_limit': 1}", "unknown transaction field 'gas_limit' (did you mean 'gasLimit'?)" },
         { "{" + LegacyBase + ", 'hash': '0x00'}", "unknown transaction field 'hash'; known: type, chainId, nonce" },
         { "{" + LegacyBase + ", 'v': '0x25'}", "unknown transaction field 'v'" },
-        { "{" + LegacyBase + ", 'nonce': 10}", "transaction field 'nonce' is given twice" },
+        { "{" + LegacyBase + ", 'gas\\nPrice\\u001b[2J': 1}", "unknown transaction field 'gas\\u000aPrice\\u001b[2J'; known:" },
+        { "{" + LegacyBase + ", 'nonce': 10}", "the transaction is not valid JSON: Duplicate property 'nonce'" },
+        { "{" + LegacyBase + ", 'n\\u006fnce': 10}", "the transaction is not valid JSON: Duplicate property 'nonce'" },
         { "{" + LegacyBase + ", 'gas': 21000}", "transaction fields 'gasLimit' and 'gas' name the same value; give only one" },
         { "{" + LegacyBase + ", 'data': '0x', 'input': '0x'}", "transaction fields 'data' and 'input' name the same value; give only one" },
         // Integers: exact, non-negative, in range.
@@ -207,7 +209,7 @@ public class TransactionJsonTests
         { "{" + DynamicBase + ", 'value': '1.5'}", "transaction field 'value': '1.5' is not an integer" },
         { "{" + DynamicBase + ", 'value': '-1'}", "transaction field 'value': '-1' is negative" },
         { "{" + DynamicBase + ", 'value': '1e18'}", "transaction field 'value': '1e18' is not an integer" },
-        { "{" + DynamicBase + ", 'value': ' 1'}", "transaction field 'value'" },
+        { "{" + DynamicBase + ", 'value': ' 1'}", "transaction field 'value': ' 1' is not an integer" },
         { "{" + DynamicBase + ", 'value': ''}", "transaction field 'value': '' is not an integer" },
         { "{" + DynamicBase + ", 'value': '0x'}", "transaction field 'value': '0x' is not a hex integer" },
         { "{" + DynamicBase + ", 'value': '0xg1'}", "transaction field 'value': '0xg1' is not a hex integer" },
@@ -239,27 +241,69 @@ public class TransactionJsonTests
         { "{'chainId': 1, 'nonce': 0, 'gasLimit': 21000, 'maxFeePerGas': 1}", "transaction field 'maxPriorityFeePerGas' is missing" },
         { "{'chainId': 0, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000}", "transaction field 'chainId' must be at least 1" },
         // Bytes and addresses.
-        { "{" + LegacyBase + ", 'data': 'abcd'}", "transaction field 'data' must be 0x-prefixed hex bytes" },
+        { "{" + LegacyBase + ", 'data': 'abcd'}", "transaction field 'data': expected 0x-prefixed hex, got 'abcd'" },
         { "{" + LegacyBase + ", 'data': '0xabc'}", "transaction field 'data': hex text has an odd number of digits" },
         { "{" + LegacyBase + ", 'data': '0xzz'}", "transaction field 'data': '0xzz' is not hex" },
-        { "{" + LegacyBase + ", 'data': 12}", "transaction field 'data' must be 0x-prefixed hex bytes, got a number" },
+        { "{" + LegacyBase + ", 'data': 12}", "transaction field 'data' must be 0x-prefixed hex bytes, got the number 12" },
         { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': '0x3535353535353535353535353535353535353535ab'}", "transaction field 'to': expected 20 bytes of hex, got 21" },
         { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': ''}", "transaction field 'to': expected 20 bytes of hex, got 0" },
         { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': '0x9D8a62f656a8d1615C1294fd71e9CFb3E4855A4F'}", "transaction field 'to': '0x9D8a62f656a8d1615C1294fd71e9CFb3E4855A4F' has a wrong EIP-55 checksum" },
-        { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': 1}", "transaction field 'to' must be a 0x-prefixed address string, got a number" },
+        { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': 1}", "transaction field 'to' must be a 0x-prefixed address string, got the number 1" },
         { "{" + LegacyBase + ", 'from': '0x1234'}", "transaction field 'from': expected 20 bytes of hex, got 2" },
         // Access lists.
         { "{" + DynamicBase + ", 'accessList': {}}", "transaction field 'accessList' must be an array of {\"address\", \"storageKeys\"}, got an object" },
         { "{" + DynamicBase + ", 'accessList': [['0x3535353535353535353535353535353535353535', []]]}", "accessList[0] must be an object {\"address\", \"storageKeys\"}, got an array" },
         { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': [], 'slots': []}]}", "unknown accessList[0] field 'slots'; known: address, storageKeys" },
         { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storagekeys': []}]}", "unknown accessList[0] field 'storagekeys' (did you mean 'storageKeys'?)" },
-        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'address': '0x3535353535353535353535353535353535353535', 'storageKeys': []}]}", "accessList[0] field 'address' is given twice" },
+        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'address': '0x3535353535353535353535353535353535353535', 'storageKeys': []}]}", "the transaction is not valid JSON: Duplicate property 'address'" },
         { "{" + DynamicBase + ", 'accessList': [{'storageKeys': []}]}", "accessList[0] has no 'address'" },
         { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535'}]}", "accessList[0] needs 'storageKeys', an array of 32-byte hex strings (may be empty)" },
         { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': []}, {'address': '0x35', 'storageKeys': []}]}", "accessList[1].address: expected 20 bytes of hex, got 1" },
         { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': ['0x01']}]}", "accessList[0].storageKeys[0]: expected 32 bytes of hex, got 1" },
-        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': [1]}]}", "accessList[0].storageKeys[0] must be a 32-byte hex string, got a number" },
+        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': [1]}]}", "accessList[0].storageKeys[0] must be a 32-byte hex string, got the number 1" },
     };
+
+    public static TheoryData<string, string> LoneSurrogates => new()
+    {
+        { "{" + LegacyBase + ", 'data': '0x\\ud800'}", "transaction field 'data': the string is not valid text (it holds a lone surrogate)" },
+        { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': '\\udc00'}", "transaction field 'to': the string is not valid text (it holds a lone surrogate)" },
+        { "{" + LegacyBase + ", 'from': '0x\\ud800'}", "transaction field 'from': the string is not valid text" },
+        { "{" + DynamicBase + ", 'value': '1\\ud800'}", "transaction field 'value': the string is not valid text" },
+        { "{" + DynamicBase + ", 'accessList': [{'address': '\\ud800', 'storageKeys': []}]}", "accessList[0].address: the string is not valid text" },
+        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': ['\\ud800']}]}", "accessList[0].storageKeys[0]: the string is not valid text" },
+        { "{" + LegacyBase + ", '\\ud800': 1}", "the transaction has a field name that is not valid text (it holds a lone surrogate)" },
+        { "{" + DynamicBase + ", 'accessList': [{'\\udc00': 1}]}", "the transaction has a field name that is not valid text" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogates))]
+    public void Refuses_lone_surrogates_as_a_format_exception_naming_the_field(string json, string expected) => Refused(json, expected);
+
+    [Fact]
+    public void Refuses_nesting_deeper_than_the_json_reader_allows() =>
+        Refused("{" + DynamicBase + ", 'accessList': " + new string('[', 70) + new string(']', 70) + "}", "the transaction is not valid JSON: The maximum configured depth of 64 has been exceeded");
+
+    [Theory]
+    [InlineData("{'nonce': 1, 'nonce': 2}", "transaction field 'nonce' is given twice")]
+    [InlineData("{'\\ud800': 1}", "a transaction field has a name that is not valid text (it holds a lone surrogate)")]
+    public void Fields_refuse_duplicates_and_bad_names_also_in_elements_from_other_documents(string json, string expected)
+    {
+        // JsonDocument's defaults keep duplicate keys and leave names unchecked: the field reader refuses them itself.
+        using var document = System.Text.Json.JsonDocument.Parse(J(json));
+        var refusal = Assert.Throws<TransactionFormatException>(() => TransactionJsonFields.From(document.RootElement));
+        Assert.Equal(expected, refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("[{'address': '0x3535353535353535353535353535353535353535', 'address': '0x3535353535353535353535353535353535353535', 'storageKeys': []}]", "accessList[0] field 'address' is given twice")]
+    [InlineData("[{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': [], 'storageKeys': []}]", "accessList[0] field 'storageKeys' is given twice")]
+    [InlineData("[{'\\ud800': 1}]", "accessList[0] field has a name that is not valid text (it holds a lone surrogate)")]
+    public void Access_list_entries_refuse_duplicates_and_bad_names_also_in_elements_from_other_documents(string accessList, string expected)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(J("{'accessList': " + accessList + "}"));
+        var fields = TransactionJsonFields.From(document.RootElement);
+        Assert.Equal(expected, Assert.Throws<TransactionFormatException>(() => fields.AccessList("accessList")).Message);
+    }
 
     [Theory]
     [MemberData(nameof(Refusals))]
