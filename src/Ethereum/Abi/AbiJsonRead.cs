@@ -12,19 +12,8 @@ namespace Photon.Ethereum.Abi;
 /// </summary>
 internal static class AbiJsonRead
 {
-    public static JsonElement Parse(string json, string what)
-    {
-        try
-        {
-            return JsonRead.Parse(json, (message, inner) => Fail($"{what} is {message}", inner));
-        }
-        catch (InvalidOperationException e)
-        {
-            // JsonDocument's duplicate-key check unescapes every member name and throws this for a
-            // name holding a lone surrogate, which JsonRead.Parse does not catch (yet).
-            throw new AbiException($"{what} has a member name that is not valid text (it holds a lone surrogate)", e);
-        }
-    }
+    public static JsonElement Parse(string json, string what) =>
+        JsonRead.Parse(json, (message, inner) => Fail($"{what} is {message}", inner));
 
     /// <summary>The text of a JSON string; <paramref name="what"/> names it in the refusal of a lone surrogate.</summary>
     public static string String(JsonElement element, string what) =>

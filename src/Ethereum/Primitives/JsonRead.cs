@@ -42,36 +42,78 @@ public static class JsonRead
             // The duplicate-key check unescapes property names and meets a lone surrogate.
             throw fail("not valid JSON text: a property name holds a lone surrogate", e);
         }
-        try
-        {
-            CheckText(root);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw fail("not valid JSON text: a string holds a lone surrogate", e);
-        }
+        if (HasInvalidText(root))
+            throw fail($"not valid JSON text: {FindInvalidText(root, "$")} holds a lone surrogate", null);
         return root;
     }
 
-    // Depth is bounded by MaxDepth at parse time, so the recursion is too.
-    private static void CheckText(JsonElement element)
+    private static bool HasInvalidText(JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                _ = element.GetString();
-                break;
+                return !TryString(element, out _);
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
-                    CheckText(item);
-                break;
+                {
+                    if (HasInvalidText(item))
+                        return true;
+                }
+                return false;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    _ = property.Name;
-                    CheckText(property.Value);
+                    try
+                    {
+                        _ = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return true;
+                    }
+                    if (HasInvalidText(property.Value))
+                        return true;
                 }
-                break;
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    // The JSONPath-like location of the first string or name that is not valid UTF-16, for the message
+    // (only built once HasInvalidText found one). Depth is bounded by MaxDepth at parse time.
+    private static string? FindInvalidText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryString(element, out _) ? null : path;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindInvalidText(item, $"{path}[{index++}]") is { } found)
+                        return found;
+                }
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return $"a member name in {path}";
+                    }
+                    if (FindInvalidText(property.Value, $"{path}.{MessageText.Quote(name, 40)}") is { } found)
+                        return found;
+                }
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -31,17 +31,7 @@ public static class TransactionJson
     public static TransactionRequest Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonElement root;
-        try
-        {
-            root = JsonRead.Parse(json, static (message, inner) => TransactionJsonFields.Fail($"the transaction is {message}", inner));
-        }
-        catch (InvalidOperationException e)
-        {
-            // JsonDocument's duplicate-key check unescapes every member name and throws this for a
-            // name holding a lone surrogate, which JsonRead.Parse does not catch (yet).
-            throw new TransactionFormatException("the transaction has a field name that is not valid text (it holds a lone surrogate)", e);
-        }
+        var root = JsonRead.Parse(json, static (message, inner) => TransactionJsonFields.Fail($"the transaction is {message}", inner));
         return Read(root);
     }
 

@@ -145,7 +145,11 @@ public class ContractAbiTests
     [InlineData("""[{"type":"\ud800"}]""", "'type': the string is not valid text", "[0]")]
     public void Refuses_lone_surrogates_with_AbiException(string json, string expected, string path)
     {
-        var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(json));
+        // From text, the whole document is checked once and the place is named.
+        Assert.Contains("the JSON ABI is not valid JSON text: $" + path, Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
+        // A caller's own document is refused while reading, at the same place.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(path, error.Path);
     }
@@ -155,7 +159,7 @@ public class ContractAbiTests
     [InlineData("""[{"type":"function","name":"f","inputs":[{"type":"bool","\ud800":1}]}]""", "the parameter has a member name that is not valid text", "[0].inputs[0]")]
     public void Refuses_member_names_holding_a_lone_surrogate_with_AbiException(string json, string expected, string path)
     {
-        Assert.Contains("the JSON ABI has a member name that is not valid text", Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
+        Assert.Contains("the JSON ABI is not valid JSON text: a property name holds a lone surrogate", Assert.Throws<AbiException>(() => ContractAbi.Parse(json)).Message, StringComparison.Ordinal);
         // A caller's own document (duplicate keys allowed, so names are not unescaped while parsing) is refused while reading.
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var error = Assert.Throws<AbiException>(() => ContractAbi.Parse(document.RootElement));

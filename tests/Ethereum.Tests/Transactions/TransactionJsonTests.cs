@@ -265,14 +265,14 @@ public class TransactionJsonTests
 
     public static TheoryData<string, string> LoneSurrogates => new()
     {
-        { "{" + LegacyBase + ", 'data': '0x\\ud800'}", "transaction field 'data': the string is not valid text (it holds a lone surrogate)" },
-        { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': '\\udc00'}", "transaction field 'to': the string is not valid text (it holds a lone surrogate)" },
-        { "{" + LegacyBase + ", 'from': '0x\\ud800'}", "transaction field 'from': the string is not valid text" },
-        { "{" + DynamicBase + ", 'value': '1\\ud800'}", "transaction field 'value': the string is not valid text" },
-        { "{" + DynamicBase + ", 'accessList': [{'address': '\\ud800', 'storageKeys': []}]}", "accessList[0].address: the string is not valid text" },
-        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': ['\\ud800']}]}", "accessList[0].storageKeys[0]: the string is not valid text" },
-        { "{" + LegacyBase + ", '\\ud800': 1}", "the transaction has a field name that is not valid text (it holds a lone surrogate)" },
-        { "{" + DynamicBase + ", 'accessList': [{'\\udc00': 1}]}", "the transaction has a field name that is not valid text" },
+        { "{" + LegacyBase + ", 'data': '0x\\ud800'}", "the transaction is not valid JSON text: $.data holds a lone surrogate" },
+        { "{'chainId': 1, 'nonce': 0, 'gasPrice': 1, 'gasLimit': 21000, 'to': '\\udc00'}", "the transaction is not valid JSON text: $.to holds a lone surrogate" },
+        { "{" + LegacyBase + ", 'from': '0x\\ud800'}", "the transaction is not valid JSON text: $.from holds a lone surrogate" },
+        { "{" + DynamicBase + ", 'value': '1\\ud800'}", "the transaction is not valid JSON text: $.value holds a lone surrogate" },
+        { "{" + DynamicBase + ", 'accessList': [{'address': '\\ud800', 'storageKeys': []}]}", "the transaction is not valid JSON text: $.accessList[0].address holds a lone surrogate" },
+        { "{" + DynamicBase + ", 'accessList': [{'address': '0x3535353535353535353535353535353535353535', 'storageKeys': ['\\ud800']}]}", "the transaction is not valid JSON text: $.accessList[0].storageKeys[0] holds a lone surrogate" },
+        { "{" + LegacyBase + ", '\\ud800': 1}", "the transaction is not valid JSON text: a property name holds a lone surrogate" },
+        { "{" + DynamicBase + ", 'accessList': [{'\\udc00': 1}]}", "the transaction is not valid JSON text: a property name holds a lone surrogate" },
     };
 
     [Theory]
