@@ -1,3 +1,4 @@
+using Photon.Ethereum.Transactions;
 using Photon.Ethereum.Abi;
 using Photon.Ethereum.Crypto;
 using Photon.Ethereum.JsonRpc;
