@@ -13,8 +13,11 @@ public static class RepoPaths
 
     public static string NodeModules => Path.Combine(Tools, "node_modules");
 
-    /// <summary>Test vectors shared by every component (the Ethereum project's own suites).</summary>
-    public static string SharedVectors => Path.GetFullPath(Path.Combine(Root, "..", "shared", "vectors"));
+    /// <summary>
+    /// Test vectors from the Ethereum project's own suites (ethereum/tests), copied from the shared
+    /// design folder into the repository so that any checkout can run them.
+    /// </summary>
+    public static string Vectors => Path.Combine(Root, "tests", "vectors");
 
     private static string FindRoot()
     {

@@ -44,5 +44,5 @@ public class AbiVectorTests
             : AbiJson.ToValue(type, arg);
 
     private static JsonDocument Load() =>
-        JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(RepoPaths.SharedVectors, File)));
+        JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(RepoPaths.Vectors, File)));
 }

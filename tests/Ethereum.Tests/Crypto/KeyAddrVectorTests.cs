@@ -66,7 +66,7 @@ public class KeyAddrVectorTests
 
     private static KeyAddrCase[] Load()
     {
-        var path = Path.Combine(RepoPaths.SharedVectors, "ethereum-tests_BasicTests_keyaddrtest.json");
+        var path = Path.Combine(RepoPaths.Vectors, "ethereum-tests_BasicTests_keyaddrtest.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.EnumerateArray().Select(e =>
         {

@@ -130,5 +130,5 @@ public class KeystoreV3Tests
     }
 
     private static JsonElement LoadVectors() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.SharedVectors, "ethereum-tests_KeyStoreTests_basic_tests.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Vectors, "ethereum-tests_KeyStoreTests_basic_tests.json"))).RootElement;
 }

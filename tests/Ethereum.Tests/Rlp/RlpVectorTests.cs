@@ -12,7 +12,7 @@ namespace Photon.Ethereum.Tests.Rlp;
 public class RlpVectorTests
 {
     private static JsonDocument Load(string name) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.SharedVectors, name)));
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Vectors, name)));
 
     public static TheoryData<string> ValidCases() => Names("ethereum-tests_RLPTests_rlptest.json");
 
