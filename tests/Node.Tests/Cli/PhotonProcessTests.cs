@@ -37,6 +37,18 @@ public sealed class PhotonProcessTests
         Assert.Equal(line + Environment.NewLine, result.StandardError);
     }
 
+    [Fact]
+    public async Task Verbose_logs_the_secp256k1_backend_once_on_stderr_and_keeps_stdout_clean()
+    {
+        var result = await RunAsync("apphost", "--verbose", "util", "address", "--private-key", "0x4646464646464646464646464646464646464646464646464646464646464646");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F" + Environment.NewLine, result.StandardOutput);
+        // CI installs libsecp256k1, so the native backend is the one chosen.
+        var line = Assert.Single(result.StandardError.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("info: secp256k1 backend: native libsecp256k1", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("no-such-command")]
     [InlineData("util", "no-such-command")]
