@@ -121,10 +121,10 @@ public sealed class PrivateKey : IDisposable
         }
     }
 
-    private delegate TResult SecretFunc<in TState, out TResult>(ReadOnlySpan<byte> secret, TState state);
+    internal delegate TResult SecretFunc<in TState, out TResult>(ReadOnlySpan<byte> secret, TState state);
 
     // Uses of the secret share a read lock (signing from many threads stays parallel); Dispose takes the write lock.
-    private TResult UseSecret<TState, TResult>(TState state, SecretFunc<TState, TResult> use)
+    internal TResult UseSecret<TState, TResult>(TState state, SecretFunc<TState, TResult> use)
     {
         _lock.EnterReadLock();
         try

@@ -19,8 +19,14 @@ public sealed partial class TypedDataTypes
     /// <summary>Deepest nesting of structs and arrays in a value: hostile input cannot exhaust the stack.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Most struct types in one document, and most members in one struct.</summary>
+    /// <summary>Most struct types in one document, and most members in all of them together.</summary>
     public const int MaxTypes = 1024;
+
+    /// <summary>
+    /// Bounds the work of hashing: every struct type's encodeType spells out its dependencies, so
+    /// the cost grows with types × members; capping the total keeps a hostile document cheap.
+    /// </summary>
+    public const int MaxMembers = 4096;
 
     /// <summary>Longest member type text, and most array dimensions on one member type (as ABI types allow).</summary>
     public const int MaxTypeLength = 256;
@@ -45,11 +51,15 @@ public sealed partial class TypedDataTypes
     {
         if (structs.Count > MaxTypes)
             throw new TypedDataException($"typed data defines {structs.Count} types; at most {MaxTypes} are accepted");
+        var members = structs.Values.Sum(f => (long)f.Length);
+        if (members > MaxMembers)
+            throw new TypedDataException($"typed data has {members} members in all; at most {MaxMembers} are accepted");
         _structs = structs;
+        // The members an inferred EIP712Domain can have are elementary: resolve them once up front.
+        foreach (var field in DomainFieldOrder)
+            _fieldTypes[field.Type] = ResolveFieldType(field.Type, DomainTypeName);
         foreach (var (name, fields) in structs)
         {
-            if (fields.Length > MaxTypes)
-                throw new TypedDataException($"{name} has {fields.Length} members; at most {MaxTypes} are accepted");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var field in fields)
             {
@@ -110,9 +120,10 @@ public sealed partial class TypedDataTypes
             foreach (var member in type.Value.EnumerateArray())
             {
                 if (member.ValueKind != JsonValueKind.Object
+                    || member.EnumerateObject().Count() != member.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal).Count()
                     || !member.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
                     || !member.TryGetProperty("type", out var fieldType) || fieldType.ValueKind != JsonValueKind.String)
-                    throw new TypedDataException($"every member of '{type.Name}' needs a string name and type");
+                    throw new TypedDataException($"every member of '{type.Name}' needs one string name and one string type");
                 fields.Add(new TypedDataField(name.GetString()!, fieldType.GetString()!));
             }
             if (!structs.TryAdd(type.Name, [.. fields]))
@@ -166,27 +177,37 @@ public sealed partial class TypedDataTypes
     /// </summary>
     public Hash256 HashDomain(JsonElement domain)
     {
-        if (domain.ValueKind != JsonValueKind.Object)
-            throw new TypedDataException("domain must be an object");
-        if (Contains(DomainTypeName))
-            return HashStruct(DomainTypeName, domain);
-        foreach (var member in domain.EnumerateObject())
+        try
         {
-            if (!DomainFieldOrder.Any(f => f.Name == member.Name))
-                throw new TypedDataException($"unknown domain member '{member.Name}' (name, version, chainId, verifyingContract, salt)");
+            if (domain.ValueKind != JsonValueKind.Object)
+                throw new TypedDataException("domain must be an object");
+            if (Contains(DomainTypeName))
+                return HashStruct(DomainTypeName, domain);
+            foreach (var member in domain.EnumerateObject())
+            {
+                if (!DomainFieldOrder.Any(f => f.Name == member.Name))
+                    throw new TypedDataException($"unknown domain member '{MessageText.Quote(member.Name)}' (name, version, chainId, verifyingContract, salt)");
+            }
+            var fields = DomainFieldOrder.Where(f => domain.TryGetProperty(f.Name, out _)).ToArray();
+            // The inferred type has elementary members only, so its encodeType is itself alone.
+            var typeHash = Keccak256.Hash($"{DomainTypeName}({string.Join(',', fields.Select(f => f.Type + " " + f.Name))})");
+            return HashFields(DomainTypeName, fields, typeHash, domain, 0, "domain");
         }
-        var fields = DomainFieldOrder.Where(f => domain.TryGetProperty(f.Name, out _)).ToArray();
-        var inferred = new Dictionary<string, TypedDataField[]>(_structs, StringComparer.Ordinal) { [DomainTypeName] = fields };
-        return new TypedDataTypes(inferred).HashDomain(domain);
+        catch (InvalidOperationException e)
+        {
+            throw new TypedDataException("the domain holds text that is not valid (a lone surrogate)", e);
+        }
     }
 
-    private Hash256 HashStruct(string name, JsonElement value, int depth, string path)
+    private Hash256 HashStruct(string name, JsonElement value, int depth, string path) =>
+        HashFields(name, Fields(name), TypeHash(name), value, depth, path);
+
+    private Hash256 HashFields(string name, IReadOnlyList<TypedDataField> fields, Hash256 typeHash, JsonElement value, int depth, string path)
     {
         if (depth > MaxDepth)
             throw new TypedDataException($"value nested deeper than {MaxDepth} levels at {path}");
         if (value.ValueKind != JsonValueKind.Object)
             throw new TypedDataException($"{path} must be an object of type {name}, got {value.ValueKind}");
-        var fields = Fields(name);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in value.EnumerateObject())
         {
@@ -195,10 +216,10 @@ public sealed partial class TypedDataTypes
             if (!fields.Any(f => f.Name == member.Name))
                 throw new TypedDataException($"{path}.{MessageText.Quote(member.Name)} is not a member of {name}");
             if (!seen.Add(member.Name))
-                throw new TypedDataException($"{path}.{member.Name} is given twice");
+                throw new TypedDataException($"{path}.{MessageText.Quote(member.Name)} is given twice");
         }
         var encoded = new byte[32 * (fields.Count + 1)];
-        TypeHash(name).WriteTo(encoded);
+        typeHash.WriteTo(encoded);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
@@ -306,7 +327,7 @@ public sealed partial class TypedDataTypes
     private static void ValidateTypeName(string name)
     {
         if (!IdentifierPattern().IsMatch(name))
-            throw new TypedDataException($"'{name}' is not a valid type name");
+            throw new TypedDataException($"'{MessageText.Quote(name)}' is not a valid type name");
         if (AbiType.TryParse(name, out var abi) && IsAtomicOrDynamic(abi))
             throw new TypedDataException($"'{name}' is an elementary type and cannot be a struct name");
     }

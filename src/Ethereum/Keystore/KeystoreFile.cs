@@ -87,7 +87,7 @@ internal sealed record KeystoreFile(
         var v = Required(e, name);
         return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n)
             ? n
-            : throw new KeystoreFormatException($"keystore field '{name}' must be a 32-bit integer, got {v}");
+            : throw new KeystoreFormatException($"keystore field '{name}' must be a 32-bit integer, got {MessageText.Quote(v.GetRawText(), 40)}");
     }
 
     private static byte[] HexField(JsonElement e, string name)

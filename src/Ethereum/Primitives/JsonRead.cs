@@ -42,6 +42,11 @@ public static class JsonRead
             // The duplicate-key check unescapes property names and meets a lone surrogate.
             throw fail("not valid JSON text: a property name holds a lone surrogate", e);
         }
+        catch (ArgumentException e)
+        {
+            // The text itself (not an escape in it) holds a lone surrogate: it has no UTF-8 form.
+            throw fail("not valid JSON text: the input holds a lone surrogate", e);
+        }
         if (HasInvalidText(root))
             throw fail($"not valid JSON text: {FindInvalidText(root, "$")} holds a lone surrogate", null);
         return root;

@@ -6,10 +6,19 @@ namespace Photon.Node.Cli;
 /// <summary>Reading command inputs: files, JSON arguments and passwords, with errors that name the input.</summary>
 internal static class CliInput
 {
-    public static string ReadFile(string path, string what)
+    /// <summary>The absolute form of a path the user gave; an empty path or one with a NUL is refused.</summary>
+    public static string FullPath(string path, string what)
     {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new CliInputException($"{what} needs a file path, got an empty one");
         if (path.Contains('\0', StringComparison.Ordinal))
             throw new CliInputException($"{what} path holds a NUL character");
+        return Path.GetFullPath(path);
+    }
+
+    public static string ReadFile(string path, string what)
+    {
+        path = FullPath(path, what);
         if (!File.Exists(path))
             throw new FileNotFoundException($"{what} '{path}' does not exist");
         return File.ReadAllText(path);

@@ -30,7 +30,7 @@ internal static class KeystoreCommands
         var command = new Command("new", "Encrypt a private key into a new keystore file; prints {address, file}.") { output, key, passwordFile, kdf, light };
         command.SetAction(parse => CliOutcome.Run(parse, () =>
         {
-            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var path = CliInput.FullPath(parse.GetValue(output)!, "--out");
             if (File.Exists(path))
                 throw new IOException($"'{path}' already exists; refusing to overwrite a keystore");
             using var privateKey = parse.GetValue(key) is { } hex ? PrivateKey.Parse(hex) : PrivateKey.Generate();

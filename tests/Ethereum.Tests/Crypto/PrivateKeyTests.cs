@@ -85,33 +85,29 @@ public class PrivateKeyTests
     }
 
     [Fact]
-    public async Task Dispose_while_other_threads_sign_never_yields_a_wrong_signature()
+    public async Task Dispose_waits_for_a_use_of_the_secret_in_progress()
     {
-        for (var round = 0; round < 20; round++)
+        var key = PrivateKey.Generate();
+        var expected = key.ToBytes();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        // A use of the secret (as signing is) that holds it until released.
+        var user = Task.Factory.StartNew(() => key.UseSecret(0, (secret, _) =>
         {
-            var key = PrivateKey.Generate();
-            var address = key.Address;
-            var digest = Keccak256.Hash(BitConverter.GetBytes(round));
-            var wrong = 0;
-            var signers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
-            {
-                for (var i = 0; i < 50; i++)
-                {
-                    try
-                    {
-                        if (Secp256k1.RecoverAddress(digest, key.Sign(digest)) != address)
-                            Interlocked.Increment(ref wrong);
-                    }
-                    catch (ObjectDisposedException)
-                    {
-                        return;
-                    }
-                }
-            })).ToArray();
-            key.Dispose();
-            await Task.WhenAll(signers);
-            Assert.Equal(0, wrong);
-        }
+            entered.Set();
+            release.Wait();
+            return secret.ToArray();
+        }), TaskCreationOptions.LongRunning);
+        entered.Wait();
+
+        var disposing = Task.Factory.StartNew(key.Dispose, TaskCreationOptions.LongRunning);
+        // Without the lock Dispose would finish at once and wipe the key under the user's feet.
+        Assert.NotSame(disposing, await Task.WhenAny(disposing, Task.Delay(300)));
+
+        release.Set();
+        Assert.Equal(expected, await user);
+        await disposing;
+        Assert.Throws<ObjectDisposedException>(() => key.Sign(Hash256.Zero));
     }
 
     [Fact]

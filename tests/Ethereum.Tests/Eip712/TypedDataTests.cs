@@ -127,6 +127,37 @@ public class TypedDataTests
     public void Refuses_strings_that_are_not_valid_text(string json) => AssertRefused(json, "surrogate");
 
     [Fact]
+    public void Refuses_more_members_in_all_than_the_limit()
+    {
+        // 64 types of 65 members each: under the per-document type cap, over the total member cap.
+        var members = string.Join(",", Enumerable.Range(0, 65).Select(i => $"{{\"name\":\"m{i}\",\"type\":\"bool\"}}"));
+        var types = string.Join(",", Enumerable.Range(0, 64).Select(i => $"\"T{i}\":[{members}]"));
+        AssertRefused("{\"types\":{" + types + "},\"primaryType\":\"T0\",\"domain\":{},\"message\":{}}", "at most 4096 are accepted");
+    }
+
+    [Fact]
+    public void A_document_with_the_most_types_allowed_still_infers_its_domain()
+    {
+        var types = string.Join(",", Enumerable.Range(0, TypedDataTypes.MaxTypes).Select(i => $"\"T{i}\":[]"));
+        var data = TypedData.Parse("{\"types\":{" + types + "},\"primaryType\":\"T0\",\"domain\":{\"name\":\"x\"},\"message\":{}}");
+        Assert.Equal(new Eip712StructHash(Keccak256.Hash("EIP712Domain(string name)")).AddString("x").Finish(), data.DomainSeparator());
+    }
+
+    [Fact]
+    public void Refuses_a_lone_surrogate_in_the_text_itself_not_only_in_an_escape() =>
+        AssertRefused("{\"types\":{},\"primaryType\":\"A\uD800\",\"domain\":{},\"message\":{}}", "lone surrogate");
+
+    [Fact]
+    public void Elements_parsed_elsewhere_with_bad_text_or_repeated_keys_are_refused()
+    {
+        var types = TypedDataTypes.Parse(JsonDocument.Parse("""{"A":[{"name":"x","type":"bool"}]}""").RootElement);
+        using var domain = JsonDocument.Parse("""{"\ud800":1}""");
+        Assert.Throws<TypedDataException>(() => types.HashDomain(domain.RootElement));
+        using var repeated = JsonDocument.Parse("""{"A":[{"name":"x","type":"bool","type":"uint8"}]}""");
+        Assert.Contains("one string type", Assert.Throws<TypedDataException>(() => TypedDataTypes.Parse(repeated.RootElement)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_values_nested_beyond_the_depth_limit_even_in_elements_parsed_elsewhere()
     {
         var types = TypedDataTypes.Parse(JsonDocument.Parse("""{"Node":[{"name":"children","type":"Node[]"}]}""").RootElement);

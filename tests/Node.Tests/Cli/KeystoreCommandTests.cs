@@ -56,6 +56,12 @@ public sealed class KeystoreCommandTests : IDisposable
     public void Decrypt_refuses_a_file_that_is_not_a_keystore() =>
         CliRun.Of("util", "keystore", "decrypt", "--file", Write("junk.json", "{\"version\":3}"), "--password-file", Write("pw.txt", "pw")).AssertRefused("crypto");
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void New_refuses_an_empty_output_path_as_bad_input(string path) =>
+        Assert.Equal(1, CliRun.Of("util", "keystore", "new", "--out", path, "--password-file", Write("pw.txt", "pw"), "--light").AssertRefused("empty").ExitCode);
+
     [Fact]
     public void New_refuses_an_unknown_kdf() =>
         CliRun.Of("util", "keystore", "new", "--out", Path.Combine(_dir, "x.json"), "--kdf", "argon2").AssertRefused("argon2");

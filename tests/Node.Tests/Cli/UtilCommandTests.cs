@@ -105,6 +105,11 @@ public class UtilCommandTests
     public void Json_arguments_with_duplicate_keys_or_invalid_text_are_refused(string reason, params string[] args) =>
         CliRun.Of(args).AssertRefused(reason);
 
+    [Fact]
+    public void A_raw_lone_surrogate_in_an_argument_is_bad_input_not_a_bug() =>
+        // Windows passes arguments as UTF-16, so this can arrive from a real command line there.
+        Assert.Equal(1, CliRun.Of("util", "abi-encode", "--types", "[\"\uD800\"]", "--values", "[]").AssertRefused("lone surrogate").ExitCode);
+
     /// <summary>Stands in for an unexpected failure inside a command.</summary>
     private sealed class FailingWriter : StringWriter
     {
