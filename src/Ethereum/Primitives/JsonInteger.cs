@@ -20,6 +20,8 @@ public static class JsonInteger
     // Longer text cannot be an Ethereum integer (2^256 has 78 decimal digits); refused before parsing.
     private const int MaxDigits = 100;
 
+    private static readonly BigInteger MaxUInt256 = UInt256.MaxValue.ToBigInteger();
+
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Reads an integer; throws <see cref="FormatException"/> with the reason (callers add context).</summary>
@@ -46,30 +48,28 @@ public static class JsonInteger
     public static UInt256 ReadUInt256(JsonElement element)
     {
         var value = Read(element, allowNegative: false);
-        return value <= UInt256.MaxValue.ToBigInteger()
+        return value <= MaxUInt256
             ? UInt256.FromBigInteger(value)
-            : throw new FormatException($"{Shorten(element.ToString())} exceeds 2^256 - 1");
+            : throw new FormatException($"{MessageText.Quote(element.ToString(), 60)} exceeds 2^256 - 1");
     }
 
     private static BigInteger ParseText(string text, bool allowNegative, bool allowHex)
     {
         var negative = text.StartsWith('-');
         if (negative && !allowNegative)
-            throw new FormatException($"'{Shorten(text)}' is negative; a non-negative integer is needed");
+            throw new FormatException($"'{MessageText.Quote(text, 60)}' is negative; a non-negative integer is needed");
         var digits = negative ? text.AsSpan(1) : text.AsSpan();
         if (allowHex && digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             var hex = digits[2..];
             if (hex.Length == 0 || hex.Length > MaxDigits || hex.ContainsAnyExcept(HexDigits))
-                throw new FormatException($"'{Shorten(text)}' is not a hex integer");
+                throw new FormatException($"'{MessageText.Quote(text, 60)}' is not a hex integer");
             var magnitude = BigInteger.Parse(string.Concat("0", hex), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
             return negative ? -magnitude : magnitude;
         }
         if (digits.Length == 0 || digits.Length > MaxDigits || digits.ContainsAnyExceptInRange('0', '9'))
-            throw new FormatException($"'{Shorten(text)}' is not an integer: use digits only (no fraction, exponent or spaces), or 0x hex in a string");
+            throw new FormatException($"'{MessageText.Quote(text, 60)}' is not an integer: use digits only (no fraction, exponent or spaces), or 0x hex in a string");
         var value = BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
         return negative ? -value : value;
     }
-
-    private static string Shorten(string text) => MessageText.Quote(text, 60);
 }

@@ -126,7 +126,7 @@ public class RlpTests
         {
             var tree = RandomItem(random, 0);
             var writer = new RlpWriter(initialCapacity: random.Next(1, 64));
-            Write(writer, tree);
+            StreamingRlp.Write(writer, tree);
             var encoded = RlpCodec.Encode(tree);
             Assert.Equal(encoded, writer.ToArray());
             Assert.Equal(tree, RlpCodec.Decode(encoded));
@@ -236,20 +236,5 @@ public class RlpTests
         var bytes = new byte[length];
         random.NextBytes(bytes);
         return RlpItem.Of(bytes);
-    }
-
-    private static void Write(RlpWriter writer, RlpItem item)
-    {
-        if (item is RlpList list)
-        {
-            writer.StartList();
-            foreach (var child in list)
-                Write(writer, child);
-            writer.EndList();
-        }
-        else
-        {
-            writer.WriteBytes(item.AsString().Span);
-        }
     }
 }

@@ -41,7 +41,7 @@ public class RlpVectorTests
         Assert.Equal(item, RlpCodec.Decode(expected));
 
         var writer = new RlpWriter(initialCapacity: 1);
-        WriteTree(writer, item);
+        StreamingRlp.Write(writer, item);
         Assert.Equal(Hex.Encode(expected), Hex.Encode(writer.ToArray()));
     }
 
@@ -80,21 +80,6 @@ public class RlpVectorTests
                 return RlpItem.Of(Encoding.UTF8.GetBytes(text));
             default:
                 throw new InvalidOperationException($"unexpected vector input {input.ValueKind}");
-        }
-    }
-
-    private static void WriteTree(RlpWriter writer, RlpItem item)
-    {
-        if (item is RlpList list)
-        {
-            writer.StartList();
-            foreach (var child in list)
-                WriteTree(writer, child);
-            writer.EndList();
-        }
-        else
-        {
-            writer.WriteBytes(item.AsString().Span);
         }
     }
 }
