@@ -58,6 +58,8 @@ interface ITokenNetwork {
     error NotTheToken(address caller);
     error InvalidDepositData();
     error NothingToClaim(address recipient);
+    error MalformedMerkleProof(uint256 length);
+    error TokenBalanceUnreadable(address token);
 
     // ----- functions (normative) -----
     function openChannel(address participant1, address participant2, uint256 settleTimeout) external returns (uint256 channelId);
