@@ -14,11 +14,13 @@ import {TokenTransfers} from "./lib/TokenTransfers.sol";
 /// Storage is packed for the common path: a channel is two slots plus three per participant,
 /// and closing or updating writes one fresh slot (the balance hash) because nonces live beside
 /// participant2 in the channel's second slot. The packing bounds, all far beyond real use, are:
-/// a channel holds at most 2^128 − 1 token units in total, nonces are below 2^48 (like
-/// Lightning's 48-bit commitment numbers), monitor rewards below 2^96, settle timeouts below 2^32.
+/// a participant's deposit below 2^127 token units (so a channel holds less than 2^128), nonces
+/// below 2^48 (like Lightning's 48-bit commitment numbers), monitor rewards below 2^96, settle
+/// timeouts below 2^32.
 ///
 /// Invariants kept by every function:
-/// - the token balance of this contract = Σ over live channels (deposits − withdrawals) + Σ deferred payouts;
+/// - the token balance of this contract ≥ Σ over live channels (deposits − withdrawals) + Σ
+///   deferred payouts, with equality unless someone sent tokens here outside any channel;
 /// - state is updated before any token call (checks-effects-interactions), and a transient-storage
 ///   lock refuses re-entry from a hostile token;
 /// - a payout the token refuses is kept for the recipient (claimPayout), so no participant can
@@ -31,6 +33,8 @@ contract TokenNetwork is ITokenNetwork {
     uint8 private constant CLOSER_IS_PARTICIPANT2 = 0x04;
     uint8 private constant PUNISHED_PARTICIPANT1 = 0x08;
     uint8 private constant PUNISHED = 0x18;
+
+    uint256 private constant MAX_DEPOSIT = type(uint128).max >> 1;
 
     // getChannelInfo's public numbering.
     uint8 private constant INFO_NONE = 0;
@@ -500,11 +504,10 @@ contract TokenNetwork is ITokenNetwork {
         Participant storage p = channel.participants[index];
         uint256 current = p.deposit;
         if (totalDeposit <= current) revert TotalDepositNotIncreasing(current, totalDeposit);
+        // Each side below 2^127 keeps the channel below 2^128, so every packed amount (and any
+        // withdrawal, which never exceeds the channel) fits, without reading the partner's slot.
+        if (totalDeposit > MAX_DEPOSIT) revert AmountTooLarge(totalDeposit);
         added = totalDeposit - current;
-        // The whole channel must stay below 2^128 so every packed amount (and any withdrawal,
-        // which never exceeds the channel) fits.
-        uint256 channelTotal = uint256(channel.participants[0].deposit) + channel.participants[1].deposit + added;
-        if (channelTotal > type(uint128).max) revert AmountTooLarge(totalDeposit);
         p.deposit = uint128(totalDeposit);
         emit ChannelNewDeposit(channelId, participant, totalDeposit);
     }
@@ -516,9 +519,8 @@ contract TokenNetwork is ITokenNetwork {
         if (channelId == 0) channelId = _open(participant, partner, settleTimeout);
         Channel storage channel = _opened(channelId);
         (uint256 index,) = _indices(channel, channelId, participant, partner);
-        // Overflow-safe: value is bounded by the channel limit check in _deposit.
         uint256 current = channel.participants[index].deposit;
-        if (value > type(uint128).max) revert AmountTooLarge(value);
+        if (value > MAX_DEPOSIT) revert AmountTooLarge(value);
         _deposit(channelId, channel, index, participant, current + value);
     }
 
