@@ -37,7 +37,7 @@ public sealed class LocksMerkleTree
     }
 
     /// <summary>Builds the tree over the hashes of <paramref name="locks"/>, in order.</summary>
-    public static LocksMerkleTree FromLocks(IEnumerable<Lock> locks)
+    public static LocksMerkleTree FromLocks(IEnumerable<HashTimeLock> locks)
     {
         ArgumentNullException.ThrowIfNull(locks);
         return new LocksMerkleTree(locks.Select(l => l.LockHash));

@@ -1,6 +1,4 @@
 using Photon.Ethereum;
-// System.Threading.Lock (implicit usings) has the same simple name.
-using Lock = Photon.Contracts.Locks.Lock;
 
 namespace Photon.Contracts.Tests.Locks;
 
@@ -19,14 +17,14 @@ internal sealed class LockSamples(int seed)
 
     public Hash256 Hash() => _random.Next(10) == 0 ? Hash256.Zero : new Hash256(Bytes(32));
 
-    public Lock Lock() => new(Number(), Number(), Hash());
+    public HashTimeLock HashTimeLock() => new(Number(), Number(), Hash());
 
     /// <summary><paramref name="count"/> distinct lock hashes of random locks.</summary>
     public Hash256[] LockHashes(int count)
     {
         var hashes = new HashSet<Hash256>();
         while (hashes.Count < count)
-            hashes.Add(Lock().LockHash);
+            hashes.Add(HashTimeLock().LockHash);
         return [.. hashes];
     }
 

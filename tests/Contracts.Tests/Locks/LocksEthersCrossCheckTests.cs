@@ -15,7 +15,7 @@ public sealed class LocksEthersCrossCheckTests
     public async Task Lock_encodings_and_hashes_agree_with_the_ethers_abi_coder_and_keccak()
     {
         var samples = new LockSamples(40);
-        var locks = Enumerable.Range(0, 60).Select(_ => samples.Lock()).ToArray();
+        var locks = Enumerable.Range(0, 60).Select(_ => samples.HashTimeLock()).ToArray();
         var input = new JsonArray([.. locks.Select(l => (JsonNode)new JsonObject
         {
             ["expiration"] = l.Expiration.ToString(),

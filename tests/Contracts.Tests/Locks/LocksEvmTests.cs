@@ -14,7 +14,7 @@ public sealed class LocksEvmTests(ProofsHarnessChain chain)
     public async Task The_evm_computes_our_lock_hashes()
     {
         var samples = new LockSamples(60);
-        var locks = Enumerable.Range(0, 40).Select(_ => samples.Lock()).ToArray();
+        var locks = Enumerable.Range(0, 40).Select(_ => samples.HashTimeLock()).ToArray();
 
         var results = await chain.CallManyAsync([.. locks.Select(l => ("lockHash", new object?[] { l.Expiration, l.Amount, l.SecretHash }))]);
 
@@ -48,7 +48,7 @@ public sealed class LocksEvmTests(ProofsHarnessChain chain)
         var expected = new List<Hash256>();
         for (var n = 1; n <= 33; n++)
         {
-            var locks = Enumerable.Range(0, n).Select(_ => samples.Lock()).ToArray();
+            var locks = Enumerable.Range(0, n).Select(_ => samples.HashTimeLock()).ToArray();
             var tree = LocksMerkleTree.FromLocks(locks);
             for (var i = 0; i < n; i++)
             {

@@ -152,8 +152,8 @@ public sealed class LocksMerkleTreeTests
         Assert.Equal((1, 3), (error.FirstIndex, error.SecondIndex));
         Assert.Contains(l[1].ToString(), error.Message, StringComparison.Ordinal);
         Assert.Throws<DuplicateLockException>(() => new LocksMerkleTree([l[0], l[0]]));
-        var lockValue = _samples.Lock();
-        Assert.Throws<DuplicateLockException>(() => LocksMerkleTree.FromLocks([lockValue, _samples.Lock(), lockValue with { }]));
+        var lockValue = _samples.HashTimeLock();
+        Assert.Throws<DuplicateLockException>(() => LocksMerkleTree.FromLocks([lockValue, _samples.HashTimeLock(), lockValue with { }]));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class LocksMerkleTreeTests
     [Fact]
     public void A_tree_from_locks_equals_the_tree_from_their_hashes()
     {
-        var locks = Enumerable.Range(0, 7).Select(_ => _samples.Lock()).ToArray();
+        var locks = Enumerable.Range(0, 7).Select(_ => _samples.HashTimeLock()).ToArray();
 
         Assert.Equal(new LocksMerkleTree(locks.Select(l => l.LockHash)).Root, LocksMerkleTree.FromLocks(locks).Root);
     }

@@ -7,7 +7,7 @@ namespace Photon.Contracts.Locks;
 /// A hash-time lock (DESIGN.md §5): <c>Amount</c> becomes the payee's once the secret whose sha256
 /// is <c>SecretHash</c> is registered on-chain at a block ≤ <c>Expiration</c>.
 /// </summary>
-public sealed record Lock(UInt256 Expiration, UInt256 Amount, Hash256 SecretHash)
+public sealed record HashTimeLock(UInt256 Expiration, UInt256 Amount, Hash256 SecretHash)
 {
     /// <summary>abi.encode of three 32-byte words.</summary>
     public const int EncodedLength = 96;

@@ -1,13 +1,11 @@
 using Photon.Contracts.Locks;
 using Photon.Ethereum;
-// System.Threading.Lock (implicit usings) has the same simple name.
-using Lock = Photon.Contracts.Locks.Lock;
 using Photon.Ethereum.Abi;
 using Photon.Ethereum.Crypto;
 
 namespace Photon.Contracts.Tests.Locks;
 
-public sealed class LockTests
+public sealed class HashTimeLockTests
 {
     [Fact]
     public void A_lock_encodes_as_three_abi_words_and_hashes_to_their_keccak()
@@ -15,13 +13,13 @@ public sealed class LockTests
         var samples = new LockSamples(1);
         for (var i = 0; i < 30; i++)
         {
-            var lockValue = samples.Lock();
+            var lockValue = samples.HashTimeLock();
             var expected = AbiCodec.Encode(
                 [AbiType.UInt256, AbiType.UInt256, AbiType.Bytes32],
                 [lockValue.Expiration, lockValue.Amount, lockValue.SecretHash]);
 
             Assert.Equal(expected, lockValue.Encode());
-            Assert.Equal(Lock.EncodedLength, lockValue.Encode().Length);
+            Assert.Equal(HashTimeLock.EncodedLength, lockValue.Encode().Length);
             Assert.Equal(Keccak256.Hash(expected), lockValue.LockHash);
         }
     }
@@ -30,7 +28,7 @@ public sealed class LockTests
     public void Each_lock_field_changes_the_lock_hash()
     {
         var secretHash = SecretHash.Of(new byte[32]);
-        var lockValue = new Lock(100, 5, secretHash);
+        var lockValue = new HashTimeLock(100, 5, secretHash);
 
         Hash256[] hashes =
         [
@@ -38,7 +36,7 @@ public sealed class LockTests
             (lockValue with { Expiration = 101 }).LockHash,
             (lockValue with { Amount = 6 }).LockHash,
             (lockValue with { SecretHash = SecretHash.Of(new byte[31].Append((byte)1).ToArray()) }).LockHash,
-            new Lock(5, 100, secretHash).LockHash,
+            new HashTimeLock(5, 100, secretHash).LockHash,
         ];
 
         Assert.Equal(hashes.Length, hashes.Distinct().Count());
@@ -47,7 +45,7 @@ public sealed class LockTests
     [Fact]
     public void Write_to_refuses_a_destination_shorter_than_96_bytes()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Lock(1, 2, Hash256.Zero).WriteTo(new byte[95]));
+        var error = Assert.Throws<ArgumentException>(() => new HashTimeLock(1, 2, Hash256.Zero).WriteTo(new byte[95]));
 
         Assert.Contains("96", error.Message, StringComparison.Ordinal);
     }
