@@ -1,3 +1,4 @@
+using Photon.Contracts.Locks;
 using Photon.Ethereum;
 
 namespace Photon.Contracts.Tests.Locks;
