@@ -33,9 +33,12 @@ const settings = {
   metadata: { bytecodeHash: 'none' },
 };
 
+// A refusal with its message for stderr; main() reports it and sets the exit code, so the output
+// is flushed before node exits (process.exit could cut a piped stderr short on some platforms).
+class ScriptError extends Error {}
+
 function fail(message) {
-  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
-  process.exit(1);
+  throw new ScriptError(message);
 }
 
 function parseArguments(argv) {
@@ -231,4 +234,10 @@ function main() {
   else write(files);
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  if (!(e instanceof ScriptError)) throw e;
+  process.stderr.write(e.message.endsWith('\n') ? e.message : e.message + '\n');
+  process.exitCode = 1;
+}
