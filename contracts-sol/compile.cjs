@@ -29,7 +29,7 @@ const regenerate = 'node contracts-sol/compile.cjs';
 const settings = {
   optimizer: { enabled: true, runs: 10000 },
   evmVersion: 'cancun',
-  viaIR: false,
+  viaIR: true,
   metadata: { bytecodeHash: 'none' },
 };
 

@@ -32,7 +32,8 @@ contract TokenNetwork is ITokenNetwork {
     uint8 private constant CLOSED = 0x02;
     uint8 private constant CLOSER_IS_PARTICIPANT2 = 0x04;
     uint8 private constant PUNISHED_PARTICIPANT1 = 0x08;
-    uint8 private constant PUNISHED = 0x18;
+    uint8 private constant PUNISHED_PARTICIPANT2 = 0x10;
+    uint8 private constant PUNISHED = PUNISHED_PARTICIPANT1 | PUNISHED_PARTICIPANT2;
 
     uint256 private constant MAX_DEPOSIT = type(uint128).max >> 1;
 
@@ -350,7 +351,7 @@ contract TokenNetwork is ITokenNetwork {
         _requireSigner(
             _digest(ProofHashes.disposed(channelId, lockHash, additionalHash)), cheaterSignature, cheater
         );
-        channel.state = state | (PUNISHED_PARTICIPANT1 << cheaterIndex);
+        channel.state = state | (cheaterIndex == 0 ? PUNISHED_PARTICIPANT1 : PUNISHED_PARTICIPANT2);
         emit ChannelPunished(channelId, beneficiary, cheater);
     }
 

@@ -65,7 +65,7 @@ public sealed class EmbeddedArtifactTests
             var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(ArtifactsDirectory, name + ".json")))!["compiler"]!["settings"]!;
 
             Assert.True(JsonNode.DeepEquals(
-                JsonNode.Parse("""{"optimizer":{"enabled":true,"runs":10000},"evmVersion":"cancun","viaIR":false,"metadata":{"bytecodeHash":"none"}}"""),
+                JsonNode.Parse("""{"optimizer":{"enabled":true,"runs":10000},"evmVersion":"cancun","viaIR":true,"metadata":{"bytecodeHash":"none"}}"""),
                 settings), $"{name}: {settings.ToJsonString()}");
         }
     }
