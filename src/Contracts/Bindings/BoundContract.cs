@@ -20,8 +20,12 @@ internal sealed class BoundContract(string name, ContractAbi abi, EthClient eth,
 
     public TransactionSender? Sender { get; } = sender;
 
-    /// <summary>Calls a view and decodes its outputs (empty return data, from an address without code, is an <see cref="AbiException"/>).</summary>
-    public async Task<T> CallAsync<T>(byte[] data, Func<byte[], T> decode, BlockParameter block, CancellationToken ct)
+    /// <summary>
+    /// Calls a view and decodes its outputs. Return data that is not a result of
+    /// <paramref name="function"/> (none at all, from an address without code) is an
+    /// <see cref="AbiException"/> naming the contract and the function.
+    /// </summary>
+    public async Task<T> CallAsync<T>(AbiFunction function, byte[] data, Func<byte[], T> decode, BlockParameter block, CancellationToken ct)
     {
         byte[] output;
         try
@@ -32,7 +36,15 @@ internal sealed class BoundContract(string name, ContractAbi abi, EthClient eth,
         {
             throw new ContractErrorException(Name, Address, error.Error, error.Values, e);
         }
-        return decode(output);
+        try
+        {
+            return decode(output);
+        }
+        catch (AbiException e)
+        {
+            var hint = output.Length == 0 ? " (no return data: is there a contract at this address?)" : "";
+            throw new AbiException($"{Name} {Address}: the return data of {function.Name} does not decode{hint}: {e.Message}", e);
+        }
     }
 
     /// <summary>Sends a transaction and waits for its receipt.</summary>

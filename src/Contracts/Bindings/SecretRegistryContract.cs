@@ -63,7 +63,12 @@ public sealed class SecretRegistryContract
 
     /// <summary>The block at which the secret of <paramref name="secretHash"/> (a sha256) was registered, or 0 when never.</summary>
     public Task<UInt256> GetSecretRevealBlockHeightAsync(Hash256 secretHash, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeGetSecretRevealBlockHeight(secretHash), d => DecodeGetSecretRevealBlockHeight(d), block, ct);
+        _contract.CallAsync(
+            SecretRegistryAbi.GetSecretRevealBlockHeightFunction,
+            EncodeGetSecretRevealBlockHeight(secretHash),
+            d => DecodeGetSecretRevealBlockHeight(d),
+            block,
+            ct);
 
     // ----- events -----
 

@@ -317,7 +317,12 @@ public sealed class TokenNetworkContract
 
     /// <summary>The id of the open (or closed, unsettled) channel of the pair in either order, or 0 when none.</summary>
     public Task<UInt256> GetChannelIdentifierAsync(Address participant1, Address participant2, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeGetChannelIdentifier(participant1, participant2), d => DecodeGetChannelIdentifier(d), block, ct);
+        _contract.CallAsync(
+            TokenNetworkAbi.GetChannelIdentifierFunction,
+            EncodeGetChannelIdentifier(participant1, participant2),
+            d => DecodeGetChannelIdentifier(d),
+            block,
+            ct);
 
     public static byte[] EncodeGetChannelInfo(UInt256 channelId) => TokenNetworkAbi.GetChannelInfoFunction.EncodeCall(channelId);
 
@@ -337,7 +342,7 @@ public sealed class TokenNetworkContract
     }
 
     public Task<ChannelInfo> GetChannelInfoAsync(UInt256 channelId, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeGetChannelInfo(channelId), d => DecodeGetChannelInfo(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.GetChannelInfoFunction, EncodeGetChannelInfo(channelId), d => DecodeGetChannelInfo(d), block, ct);
 
     public static byte[] EncodeGetParticipantInfo(UInt256 channelId, Address participant) =>
         TokenNetworkAbi.GetParticipantInfoFunction.EncodeCall(channelId, participant);
@@ -354,7 +359,12 @@ public sealed class TokenNetworkContract
     }
 
     public Task<ParticipantInfo> GetParticipantInfoAsync(UInt256 channelId, Address participant, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeGetParticipantInfo(channelId, participant), d => DecodeGetParticipantInfo(d), block, ct);
+        _contract.CallAsync(
+            TokenNetworkAbi.GetParticipantInfoFunction,
+            EncodeGetParticipantInfo(channelId, participant),
+            d => DecodeGetParticipantInfo(d),
+            block,
+            ct);
 
     public static byte[] EncodeIsLockUnlocked(UInt256 channelId, Address payee, Hash256 lockHash) =>
         TokenNetworkAbi.IsLockUnlockedFunction.EncodeCall(channelId, payee, lockHash);
@@ -362,7 +372,12 @@ public sealed class TokenNetworkContract
     public static bool DecodeIsLockUnlocked(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.IsLockUnlockedFunction.DecodeOutput(returnData).GetBool(0);
 
     public Task<bool> IsLockUnlockedAsync(UInt256 channelId, Address payee, Hash256 lockHash, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeIsLockUnlocked(channelId, payee, lockHash), d => DecodeIsLockUnlocked(d), block, ct);
+        _contract.CallAsync(
+            TokenNetworkAbi.IsLockUnlockedFunction,
+            EncodeIsLockUnlocked(channelId, payee, lockHash),
+            d => DecodeIsLockUnlocked(d),
+            block,
+            ct);
 
     public static byte[] EncodeDeferredPayout(Address recipient) => TokenNetworkAbi.DeferredPayoutFunction.EncodeCall(recipient);
 
@@ -370,7 +385,7 @@ public sealed class TokenNetworkContract
 
     /// <summary>What the token refused to pay <paramref name="recipient"/> and is kept for it to claim.</summary>
     public Task<UInt256> DeferredPayoutAsync(Address recipient, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeDeferredPayout(recipient), d => DecodeDeferredPayout(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.DeferredPayoutFunction, EncodeDeferredPayout(recipient), d => DecodeDeferredPayout(d), block, ct);
 
     // ----- configuration views -----
 
@@ -379,42 +394,42 @@ public sealed class TokenNetworkContract
     public static Address DecodeToken(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.TokenFunction.DecodeOutput(returnData).GetAddress(0);
 
     public Task<Address> TokenAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeToken(), d => DecodeToken(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.TokenFunction, EncodeToken(), d => DecodeToken(d), block, ct);
 
     public static byte[] EncodeSecretRegistry() => TokenNetworkAbi.SecretRegistryFunction.EncodeCall();
 
     public static Address DecodeSecretRegistry(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.SecretRegistryFunction.DecodeOutput(returnData).GetAddress(0);
 
     public Task<Address> SecretRegistryAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeSecretRegistry(), d => DecodeSecretRegistry(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.SecretRegistryFunction, EncodeSecretRegistry(), d => DecodeSecretRegistry(d), block, ct);
 
     public static byte[] EncodeChainId() => TokenNetworkAbi.ChainIdFunction.EncodeCall();
 
     public static UInt256 DecodeChainId(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.ChainIdFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> ChainIdAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeChainId(), d => DecodeChainId(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.ChainIdFunction, EncodeChainId(), d => DecodeChainId(d), block, ct);
 
     public static byte[] EncodeSettleTimeoutMin() => TokenNetworkAbi.SettleTimeoutMinFunction.EncodeCall();
 
     public static UInt256 DecodeSettleTimeoutMin(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.SettleTimeoutMinFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> SettleTimeoutMinAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeSettleTimeoutMin(), d => DecodeSettleTimeoutMin(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.SettleTimeoutMinFunction, EncodeSettleTimeoutMin(), d => DecodeSettleTimeoutMin(d), block, ct);
 
     public static byte[] EncodeSettleTimeoutMax() => TokenNetworkAbi.SettleTimeoutMaxFunction.EncodeCall();
 
     public static UInt256 DecodeSettleTimeoutMax(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.SettleTimeoutMaxFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> SettleTimeoutMaxAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeSettleTimeoutMax(), d => DecodeSettleTimeoutMax(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.SettleTimeoutMaxFunction, EncodeSettleTimeoutMax(), d => DecodeSettleTimeoutMax(d), block, ct);
 
     public static byte[] EncodePunishWindow() => TokenNetworkAbi.PunishWindowFunction.EncodeCall();
 
     public static UInt256 DecodePunishWindow(ReadOnlySpan<byte> returnData) => TokenNetworkAbi.PunishWindowFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> PunishWindowAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodePunishWindow(), d => DecodePunishWindow(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.PunishWindowFunction, EncodePunishWindow(), d => DecodePunishWindow(d), block, ct);
 
     public static byte[] EncodeChannelCounter() => TokenNetworkAbi.ChannelCounterFunction.EncodeCall();
 
@@ -422,7 +437,7 @@ public sealed class TokenNetworkContract
 
     /// <summary>The highest channel id handed out so far (ids start at 1 and are never reused).</summary>
     public Task<UInt256> ChannelCounterAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeChannelCounter(), d => DecodeChannelCounter(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.ChannelCounterFunction, EncodeChannelCounter(), d => DecodeChannelCounter(d), block, ct);
 
     public static byte[] EncodeDomainSeparator() => TokenNetworkAbi.DomainSeparatorFunction.EncodeCall();
 
@@ -430,7 +445,7 @@ public sealed class TokenNetworkContract
 
     /// <summary>The EIP-712 domain separator of this network's proofs.</summary>
     public Task<Hash256> DomainSeparatorAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeDomainSeparator(), d => DecodeDomainSeparator(d), block, ct);
+        _contract.CallAsync(TokenNetworkAbi.DomainSeparatorFunction, EncodeDomainSeparator(), d => DecodeDomainSeparator(d), block, ct);
 
     // ----- events -----
 

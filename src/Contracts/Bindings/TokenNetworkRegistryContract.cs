@@ -51,7 +51,12 @@ public sealed class TokenNetworkRegistryContract
 
     /// <summary>The TokenNetwork of <paramref name="token"/>, or <see cref="Address.Zero"/> when it has none.</summary>
     public Task<Address> TokenToTokenNetworkAsync(Address token, BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeTokenToTokenNetwork(token), d => DecodeTokenToTokenNetwork(d), block, ct);
+        _contract.CallAsync(
+            TokenNetworkRegistryAbi.TokenToTokenNetworkFunction,
+            EncodeTokenToTokenNetwork(token),
+            d => DecodeTokenToTokenNetwork(d),
+            block,
+            ct);
 
     public static byte[] EncodeSecretRegistry() => TokenNetworkRegistryAbi.SecretRegistryFunction.EncodeCall();
 
@@ -59,14 +64,14 @@ public sealed class TokenNetworkRegistryContract
         TokenNetworkRegistryAbi.SecretRegistryFunction.DecodeOutput(returnData).GetAddress(0);
 
     public Task<Address> SecretRegistryAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeSecretRegistry(), d => DecodeSecretRegistry(d), block, ct);
+        _contract.CallAsync(TokenNetworkRegistryAbi.SecretRegistryFunction, EncodeSecretRegistry(), d => DecodeSecretRegistry(d), block, ct);
 
     public static byte[] EncodeChainId() => TokenNetworkRegistryAbi.ChainIdFunction.EncodeCall();
 
     public static UInt256 DecodeChainId(ReadOnlySpan<byte> returnData) => TokenNetworkRegistryAbi.ChainIdFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> ChainIdAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeChainId(), d => DecodeChainId(d), block, ct);
+        _contract.CallAsync(TokenNetworkRegistryAbi.ChainIdFunction, EncodeChainId(), d => DecodeChainId(d), block, ct);
 
     public static byte[] EncodeSettleTimeoutMin() => TokenNetworkRegistryAbi.SettleTimeoutMinFunction.EncodeCall();
 
@@ -74,7 +79,7 @@ public sealed class TokenNetworkRegistryContract
         TokenNetworkRegistryAbi.SettleTimeoutMinFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> SettleTimeoutMinAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeSettleTimeoutMin(), d => DecodeSettleTimeoutMin(d), block, ct);
+        _contract.CallAsync(TokenNetworkRegistryAbi.SettleTimeoutMinFunction, EncodeSettleTimeoutMin(), d => DecodeSettleTimeoutMin(d), block, ct);
 
     public static byte[] EncodeSettleTimeoutMax() => TokenNetworkRegistryAbi.SettleTimeoutMaxFunction.EncodeCall();
 
@@ -82,7 +87,7 @@ public sealed class TokenNetworkRegistryContract
         TokenNetworkRegistryAbi.SettleTimeoutMaxFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> SettleTimeoutMaxAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodeSettleTimeoutMax(), d => DecodeSettleTimeoutMax(d), block, ct);
+        _contract.CallAsync(TokenNetworkRegistryAbi.SettleTimeoutMaxFunction, EncodeSettleTimeoutMax(), d => DecodeSettleTimeoutMax(d), block, ct);
 
     public static byte[] EncodePunishWindow() => TokenNetworkRegistryAbi.PunishWindowFunction.EncodeCall();
 
@@ -90,7 +95,7 @@ public sealed class TokenNetworkRegistryContract
         TokenNetworkRegistryAbi.PunishWindowFunction.DecodeOutput(returnData).GetUInt256(0);
 
     public Task<UInt256> PunishWindowAsync(BlockParameter block = default, CancellationToken ct = default) =>
-        _contract.CallAsync(EncodePunishWindow(), d => DecodePunishWindow(d), block, ct);
+        _contract.CallAsync(TokenNetworkRegistryAbi.PunishWindowFunction, EncodePunishWindow(), d => DecodePunishWindow(d), block, ct);
 
     // ----- events -----
 

@@ -95,6 +95,18 @@ public sealed class BindingAnvilTests(BindingChain chain) : IClassFixture<Bindin
     }
 
     [Fact]
+    public async Task A_view_of_an_address_without_code_is_refused_as_malformed_naming_the_contract_and_function()
+    {
+        var network = new TokenNetworkContract(chain.Eth, AnvilFixture.DevAddresses[5]);
+
+        var e = await Assert.ThrowsAsync<AbiException>(() => network.GetChannelInfoAsync(1UL));
+
+        Assert.Contains($"TokenNetwork {AnvilFixture.DevAddresses[5]}", e.Message, StringComparison.Ordinal);
+        Assert.Contains("getChannelInfo", e.Message, StringComparison.Ordinal);
+        Assert.Contains("no return data", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_call_refused_at_gas_estimation_throws_the_custom_error_and_sends_nothing()
     {
         var network = new TokenNetworkContract(chain.Eth, chain.RefuserAddress, chain.Sender);
