@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Photon.Ethereum.Crypto;
 using Photon.Ethereum.JsonRpc;
@@ -153,7 +154,7 @@ public sealed partial class TransactionSender
                 LogNonceTaken(_logger, Address, nonce, MessageText.Quote(conflict.RpcMessage, 200), fresh);
                 signed = Sign(fresh, to, data, value, gas, tip, maxFee);
                 if (await TrySubmitAsync(signed, ct).ConfigureAwait(false) is { } again)
-                    throw again;
+                    ExceptionDispatchInfo.Throw(again);
             }
             _nextNonce = signed.Transaction.Nonce + 1;
             return signed;

@@ -1,3 +1,4 @@
+using Photon.Ethereum.Crypto;
 using Photon.Ethereum.JsonRpc;
 using Photon.Ethereum.Transactions;
 using Photon.TestSupport;
@@ -185,6 +186,39 @@ public sealed class TransactionSenderAnvilTests(SenderChain chain) : IClassFixtu
         Assert.Equal(n + 2, await chain.NonceOfAsync(recovered.TransactionHash));
         Assert.Equal(n + 3, await chain.NonceOfAsync(after.TransactionHash));
         Assert.Equal(SenderChain.Allowance - 4, await chain.BalanceOfAsync(key.Address));
+    }
+
+    [Fact]
+    public async Task A_nonce_held_by_another_sender_s_pending_transaction_is_recovered()
+    {
+        using var key = PrivateKey.Generate();
+        using (var owner = SenderChain.Key(0))
+            await chain.Sender(owner).SendAsync(key.Address, ReadOnlyMemory<byte>.Empty, value: UInt256.Parse("1000000000000000000"));
+        var mine = chain.Sender(key);
+        var other = chain.Sender(key);
+        var recipient = AnvilFixture.DevAddresses[1];
+        var first = await mine.SendAsync(recipient, ReadOnlyMemory<byte>.Empty, value: 1UL);
+        var n = await chain.NonceOfAsync(first.TransactionHash);
+
+        await chain.Anvil.SetAutomineAsync(false);
+        Hash256 taken, recovered;
+        try
+        {
+            // other's transaction waits in the pool with the nonce mine expects: the node answers
+            // mine's with "replacement transaction underpriced", not "nonce too low".
+            taken = await other.SubmitAsync(recipient, ReadOnlyMemory<byte>.Empty, value: 2UL);
+            recovered = await mine.SubmitAsync(recipient, ReadOnlyMemory<byte>.Empty, value: 3UL);
+            await chain.Anvil.MineAsync();
+        }
+        finally
+        {
+            await chain.Anvil.SetAutomineAsync(true);
+        }
+
+        Assert.True((await mine.WaitAsync(taken)).Succeeded);
+        Assert.True((await mine.WaitAsync(recovered)).Succeeded);
+        Assert.Equal(n + 1, await chain.NonceOfAsync(taken));
+        Assert.Equal(n + 2, await chain.NonceOfAsync(recovered));
     }
 
     [Fact]
