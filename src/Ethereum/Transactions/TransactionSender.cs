@@ -60,6 +60,9 @@ public sealed partial class TransactionSender
 
     public ulong ChainId { get; }
 
+    /// <summary>The client this sender submits through (bindings built on the sender read through it too).</summary>
+    public EthClient Eth => _eth;
+
     public TransactionSenderOptions Options => _options;
 
     /// <summary>
