@@ -37,6 +37,12 @@ contract TokenNetwork is ITokenNetwork {
 
     uint256 private constant MAX_DEPOSIT = type(uint128).max >> 1;
 
+    /// Gas a token may use for one settlement payout: ample for any ERC20 transfer and an
+    /// ERC223 receiver's bookkeeping; a receiver that needs more is paid through claimPayout.
+    uint256 private constant PAYOUT_GAS = 300_000;
+    /// Gas to record a refused payout (a fresh storage slot and an event) after the token call.
+    uint256 private constant DEFERRAL_GAS = 40_000;
+
     // getChannelInfo's public numbering.
     uint8 private constant INFO_NONE = 0;
     uint8 private constant INFO_OPENED = 1;
@@ -188,7 +194,9 @@ contract TokenNetwork is ITokenNetwork {
         own.withdrawn = uint128(totalWithdraw); // ≤ available ≤ channel total < 2^128
         emit ChannelWithdraw(channelId, participant, totalWithdraw);
         // The channel stays open, so a refused transfer can simply revert: nothing is stuck.
-        if (!TokenTransfers.tryTransfer(token, participant, totalWithdraw - current)) revert TokenTransferFailed();
+        if (!TokenTransfers.tryTransfer(token, participant, totalWithdraw - current, gasleft())) {
+            revert TokenTransferFailed();
+        }
     }
 
     // ------------------------------------------------------------------ cooperative settle
@@ -416,11 +424,11 @@ contract TokenNetwork is ITokenNetwork {
     }
 
     function claimPayout(address recipient) external nonReentrant {
-        uint256 amount = _deferred[recipient];
-        if (amount == 0) revert NothingToClaim(recipient);
-        _deferred[recipient] = 0;
-        emit PayoutClaimed(recipient, amount);
-        if (!TokenTransfers.tryTransfer(token, recipient, amount)) revert TokenTransferFailed();
+        _claim(recipient, recipient);
+    }
+
+    function claimPayoutTo(address to) external nonReentrant {
+        _claim(msg.sender, to);
     }
 
     // ------------------------------------------------------------------ views
@@ -537,13 +545,26 @@ contract TokenNetwork is ITokenNetwork {
     }
 
     /// @notice Pays out, or keeps the amount for the recipient when the token refuses (a
-    /// blacklisted recipient, an ERC223 receiver that reverts, a hostile token).
+    /// blacklisted recipient, an ERC223 receiver that reverts or burns gas, a hostile token).
+    /// The token gets PAYOUT_GAS at most, and the caller must leave enough for that plus the
+    /// deferral: otherwise a settler could starve the call on purpose to defer an honest payout,
+    /// and a receiver burning gas could starve the payouts after its own.
     function _payout(address recipient, uint256 amount) private {
         if (amount == 0) return;
-        if (!TokenTransfers.tryTransfer(token, recipient, amount)) {
+        uint256 required = PAYOUT_GAS + PAYOUT_GAS / 63 + DEFERRAL_GAS;
+        if (gasleft() < required) revert InsufficientGas(required, gasleft());
+        if (!TokenTransfers.tryTransfer(token, recipient, amount, PAYOUT_GAS)) {
             _deferred[recipient] += amount;
             emit PayoutDeferred(recipient, amount);
         }
+    }
+
+    function _claim(address recipient, address to) private {
+        uint256 amount = _deferred[recipient];
+        if (amount == 0) revert NothingToClaim(recipient);
+        _deferred[recipient] = 0;
+        emit PayoutClaimed(recipient, amount);
+        if (!TokenTransfers.tryTransfer(token, to, amount, gasleft())) revert TokenTransferFailed();
     }
 
     function _unlock(

@@ -60,6 +60,7 @@ interface ITokenNetwork {
     error NothingToClaim(address recipient);
     error MalformedMerkleProof(uint256 length);
     error TokenBalanceUnreadable(address token);
+    error InsufficientGas(uint256 required, uint256 available);
 
     // ----- functions (normative) -----
     function openChannel(address participant1, address participant2, uint256 settleTimeout) external returns (uint256 channelId);
@@ -84,6 +85,9 @@ interface ITokenNetwork {
     // ----- functions (ours) -----
     /// @notice Sends a deferred payout to its recipient (anyone may call; the tokens go to the recipient).
     function claimPayout(address recipient) external;
+    /// @notice Sends the caller's own deferred payout to another address, for a recipient that
+    /// cannot receive the token itself (a contract without the token's receiver hook).
+    function claimPayoutTo(address to) external;
     function deferredPayout(address recipient) external view returns (uint256);
     function token() external view returns (address);
     function secretRegistry() external view returns (address);

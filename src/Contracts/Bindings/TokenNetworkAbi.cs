@@ -64,6 +64,7 @@ public static class TokenNetworkAbi
         AbiFunction.Parse("function isLockUnlocked(uint256 channelId, address payee, bytes32 lockHash) external view returns (bool)");
 
     public static readonly AbiFunction ClaimPayoutFunction = AbiFunction.Parse("function claimPayout(address recipient) external");
+    public static readonly AbiFunction ClaimPayoutToFunction = AbiFunction.Parse("function claimPayoutTo(address to) external");
 
     public static readonly AbiFunction DeferredPayoutFunction =
         AbiFunction.Parse("function deferredPayout(address recipient) external view returns (uint256)");
@@ -196,6 +197,7 @@ public static class TokenNetworkAbi
     public static readonly AbiError MalformedMerkleProofError = AbiError.Parse("error MalformedMerkleProof(uint256 length)");
 
     public static readonly AbiError TokenBalanceUnreadableError = AbiError.Parse("error TokenBalanceUnreadable(address token)");
+    public static readonly AbiError InsufficientGasError = AbiError.Parse("error InsufficientGas(uint256 required, uint256 available)");
 
     /// <summary>Every member above (declared last: static fields initialise in order).</summary>
     public static readonly ContractAbi Abi = new(
@@ -204,7 +206,7 @@ public static class TokenNetworkAbi
             CooperativeSettleFunction, CloseChannelFunction, UpdateNonClosingBalanceProofFunction,
             UpdateBalanceProofDelegateFunction, UnlockFunction, UnlockDelegateFunction, PunishObsoleteUnlockFunction,
             SettleChannelFunction, TokenFallbackFunction, ReceiveApprovalFunction, GetChannelIdentifierFunction,
-            GetChannelInfoFunction, GetParticipantInfoFunction, IsLockUnlockedFunction, ClaimPayoutFunction,
+            GetChannelInfoFunction, GetParticipantInfoFunction, IsLockUnlockedFunction, ClaimPayoutFunction, ClaimPayoutToFunction,
             DeferredPayoutFunction, TokenFunction, SecretRegistryFunction, ChainIdFunction, SettleTimeoutMinFunction,
             SettleTimeoutMaxFunction, PunishWindowFunction, ChannelCounterFunction, DomainSeparatorFunction,
         ],
@@ -222,6 +224,6 @@ public static class TokenNetworkAbi
             SettleTooEarlyError, BalanceHashMismatchError, SecretNotRegisteredError, SecretRevealedTooLateError,
             LockAlreadyUnlockedError, LockNotUnlockedError, AlreadyPunishedError, RewardTooLargeError,
             CooperativeSettleMismatchError, NotTheTokenError, InvalidDepositDataError, NothingToClaimError,
-            MalformedMerkleProofError, TokenBalanceUnreadableError,
+            MalformedMerkleProofError, TokenBalanceUnreadableError, InsufficientGasError,
         ]);
 }

@@ -307,6 +307,14 @@ public sealed class TokenNetworkContract
     public Task<TransactionReceipt> ClaimPayoutAsync(Address recipient, CancellationToken ct = default) =>
         _contract.SendAsync(EncodeClaimPayout(recipient), ct);
 
+    // ----- claimPayoutTo -----
+
+    public static byte[] EncodeClaimPayoutTo(Address to) => TokenNetworkAbi.ClaimPayoutToFunction.EncodeCall(to);
+
+    /// <summary>Sends the sender's own deferred payout to <paramref name="to"/> (for a recipient that cannot receive the token itself).</summary>
+    public Task<TransactionReceipt> ClaimPayoutToAsync(Address to, CancellationToken ct = default) =>
+        _contract.SendAsync(EncodeClaimPayoutTo(to), ct);
+
     // ----- channel views -----
 
     public static byte[] EncodeGetChannelIdentifier(Address participant1, Address participant2) =>

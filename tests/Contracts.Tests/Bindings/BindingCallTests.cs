@@ -142,6 +142,7 @@ public sealed class BindingCallTests
             ("getParticipantInfo", TokenNetworkContract.EncodeGetParticipantInfo(U(1), A(2)), [U(1), A(2)]),
             ("isLockUnlocked", TokenNetworkContract.EncodeIsLockUnlocked(U(1), A(2), H(3)), [U(1), A(2), H(3)]),
             ("claimPayout", TokenNetworkContract.EncodeClaimPayout(A(1)), [A(1)]),
+            ("claimPayoutTo", TokenNetworkContract.EncodeClaimPayoutTo(A(2)), [A(2)]),
             ("deferredPayout", TokenNetworkContract.EncodeDeferredPayout(A(1)), [A(1)]),
             ("token", TokenNetworkContract.EncodeToken(), []),
             ("secretRegistry", TokenNetworkContract.EncodeSecretRegistry(), []),
