@@ -12,9 +12,11 @@ public sealed record DeploymentParameters(ulong ChainId, ulong SettleTimeoutMin,
     /// <summary>
     /// Public-chain defaults, in blocks of about 12 s: a channel stays closed at least an hour
     /// (300) so an offline node or its monitor can react, at most about 77 days (555,428, as
-    /// Raiden); a punish window of 40 blocks (8 minutes) to answer an obsolete unlock.
+    /// Raiden); a punish window as long as the shortest settle timeout, since a cheater can
+    /// unlock in the last block of the update window and its partner (or monitor) then needs
+    /// as much time to answer as it had to answer a close.
     /// </summary>
-    public static DeploymentParameters ForChain(ulong chainId) => new(chainId, 300, 555_428, 40);
+    public static DeploymentParameters ForChain(ulong chainId) => new(chainId, 300, 555_428, 300);
 
     /// <summary>For a local dev chain that mines on demand: short windows so tests and demos settle in seconds.</summary>
     public static DeploymentParameters ForDevChain(ulong chainId) => new(chainId, 5, 10_000, 5);
