@@ -21,14 +21,21 @@ public static class LifecycleChannels
     /// </summary>
     public static async Task<TransactionReceipt> CloseAndSettleAsync(Party closer, Party partner, UInt256 channelId)
     {
-        ArgumentNullException.ThrowIfNull(closer);
         await CloseWithoutProofAsync(closer, partner, channelId);
-        var setup = closer.Setup;
+        return await SettleClosedAsync(closer, partner, channelId);
+    }
+
+    /// <summary>Mines past the settle block and the punish window of a channel closed without proofs, and settles it (by a third party).</summary>
+    public static async Task<TransactionReceipt> SettleClosedAsync(Party participant, Party partner, UInt256 channelId)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(partner);
+        var setup = participant.Setup;
         var info = await setup.Reader.GetChannelInfoAsync(channelId);
         // settleChannel is allowed from settleBlockNumber + punishWindow + 1; the next transaction is mined at head + 1.
         await setup.Fixture.MineToAsync((ulong)info.SettleBlockNumber + setup.Fixture.Parameters.PunishWindow);
         return await setup.AsThirdParty.SettleChannelAsync(
-            channelId, closer.Address, UInt256.Zero, Hash256.Zero, partner.Address, UInt256.Zero, Hash256.Zero);
+            channelId, participant.Address, UInt256.Zero, Hash256.Zero, partner.Address, UInt256.Zero, Hash256.Zero);
     }
 
     /// <summary>Both sign and settle cooperatively with these balances (in the order given), submitted by a third party.</summary>
