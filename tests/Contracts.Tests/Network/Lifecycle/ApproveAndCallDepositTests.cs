@@ -3,6 +3,7 @@ using Photon.Contracts.Bindings;
 using Photon.Contracts.Deployment;
 using Photon.Contracts.Tests.Network.Support;
 using Photon.Ethereum;
+using Photon.Ethereum.JsonRpc;
 
 namespace Photon.Contracts.Tests.Network.Lifecycle;
 
@@ -17,6 +18,11 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
 
     private Task<Party> NewPartyAsync() => Setup.NewPartyAsync();
 
+    private Task<TransactionReceipt> DepositAsync(Party sender, UInt256 value, byte[] data) =>
+        LifecycleCalls.CallTokenAsync(sender, ApproveAndCall, Setup.Network, value, data);
+
+    private byte[] DepositData(Party participant, Party partner) => TokenNetworkContract.EncodeDepositData(participant.Address, partner.Address, Timeout);
+
     [Fact]
     public async Task ApproveAndCall_with_deposit_data_opens_the_channel_and_deposits_in_one_transaction()
     {
@@ -25,8 +31,7 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
         var id = await Setup.Reader.ChannelCounterAsync() + 1;
         var network = await Setup.TokenBalanceAsync(Setup.Network);
 
-        var receipt = await LifecycleCalls.CallTokenAsync(
-            a, ApproveAndCall, Setup.Network, new UInt256(600), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout));
+        var receipt = await DepositAsync(a, new UInt256(600), DepositData(a, b));
 
         Assert.Equal(
             new TokenNetworkEvent[] { new ChannelOpened(id, a.Address, b.Address, Timeout), new ChannelNewDeposit(id, a.Address, 600) },
@@ -48,9 +53,8 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
         var id = await Setup.OpenWithDepositsAsync(a, b, 100, 0);
         var network = await Setup.TokenBalanceAsync(Setup.Network);
 
-        var byB = await LifecycleCalls.CallTokenAsync(b, ApproveAndCall, Setup.Network, new UInt256(70), TokenNetworkContract.EncodeDepositData(b.Address, a.Address, Timeout));
-        var bySponsor = await LifecycleCalls.CallTokenAsync(
-            sponsor, ApproveAndCall, Setup.Network, new UInt256(30), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout));
+        var byB = await DepositAsync(b, new UInt256(70), DepositData(b, a));
+        var bySponsor = await DepositAsync(sponsor, new UInt256(30), DepositData(a, b));
 
         Assert.Equal(new TokenNetworkEvent[] { new ChannelNewDeposit(id, b.Address, 70) }, LifecycleCalls.EventsOf(byB, Setup));
         Assert.Equal(new TokenNetworkEvent[] { new ChannelNewDeposit(id, a.Address, 130) }, LifecycleCalls.EventsOf(bySponsor, Setup));
@@ -69,11 +73,11 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
         var a = await NewPartyAsync();
         var b = await NewPartyAsync();
         var id = await Setup.OpenWithDepositsAsync(a, b, 100, 0);
-        var data = TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout);
+        var data = DepositData(a, b);
         var before = await LifecycleState.CaptureAsync(Setup, id, a.Address, b.Address);
 
         foreach (var wrong in new[] { Array.Empty<byte>(), data[..95], [.. data, 0], [.. data, .. new byte[32]] })
-            await ContractAssert.RevertsWith("InvalidDepositData", () => LifecycleCalls.CallTokenAsync(a, ApproveAndCall, Setup.Network, new UInt256(50), wrong));
+            await ContractAssert.RevertsWith("InvalidDepositData", () => DepositAsync(a, new UInt256(50), wrong));
 
         Assert.Equal(before, await LifecycleState.CaptureAsync(Setup, id, a.Address, b.Address));
         // The unlimited approval of the party's setup is untouched: approveAndCall reverted as a whole.
@@ -90,8 +94,7 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
 
         await ContractAssert.RevertsWith(
             "TokenTransferFailed",
-            () => LifecycleCalls.CallTokenAsync(
-                a, ApproveAndCall, Setup.Network, NetworkFixture.InitialTokens + 1, TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout)));
+            () => DepositAsync(a, NetworkFixture.InitialTokens + 1, DepositData(a, b)));
 
         Assert.Equal(counter, await Setup.Reader.ChannelCounterAsync());
         Assert.Equal(NetworkFixture.InitialTokens, await a.TokenBalanceAsync());
@@ -103,7 +106,7 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
     {
         var a = await NewPartyAsync();
         var b = await NewPartyAsync();
-        var data = TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout);
+        var data = DepositData(a, b);
         var counter = await Setup.Reader.ChannelCounterAsync();
 
         var direct = await ContractAssert.RevertsWith("NotTheToken", () => a.Network.ReceiveApprovalAsync(a.Address, 500, Setup.Token, data));
@@ -124,7 +127,7 @@ public sealed class ApproveAndCallDepositTests(LifecycleCallbackFixture fixture)
     {
         var a = await NewPartyAsync();
         var b = await NewPartyAsync();
-        var data = TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout);
+        var data = DepositData(a, b);
 
         // Simulated as the token itself (no key needed for eth_call): only the token argument differs.
         var error = await ContractAssert.RevertsWith(

@@ -2,6 +2,7 @@ using System.Numerics;
 using Photon.Contracts.Bindings;
 using Photon.Contracts.Tests.Network.Support;
 using Photon.Ethereum;
+using Photon.Ethereum.JsonRpc;
 
 namespace Photon.Contracts.Tests.Network.Lifecycle;
 
@@ -18,6 +19,11 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
 
     private Task<Party> NewPartyAsync() => Setup.NewPartyAsync();
 
+    private Task<TransactionReceipt> DepositAsync(Party sender, UInt256 value, byte[] data) =>
+        LifecycleCalls.CallTokenAsync(sender, TransferWithData, Setup.Network, value, data);
+
+    private byte[] DepositData(Party participant, Party partner) => TokenNetworkContract.EncodeDepositData(participant.Address, partner.Address, Timeout);
+
     [Fact]
     public async Task A_transfer_with_deposit_data_opens_the_channel_and_deposits_in_one_transaction()
     {
@@ -26,8 +32,7 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
         var id = await Setup.Reader.ChannelCounterAsync() + 1;
         var network = await Setup.TokenBalanceAsync(Setup.Network);
 
-        var receipt = await LifecycleCalls.CallTokenAsync(
-            a, TransferWithData, Setup.Network, new UInt256(600), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout));
+        var receipt = await DepositAsync(a, new UInt256(600), DepositData(a, b));
 
         Assert.Equal(
             new TokenNetworkEvent[] { new ChannelOpened(id, a.Address, b.Address, Timeout), new ChannelNewDeposit(id, a.Address, 600) },
@@ -48,9 +53,8 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
         var network = await Setup.TokenBalanceAsync(Setup.Network);
 
         // The partner names itself first; a sponsor names a participant: each deposit is the transferred value on top.
-        var byB = await LifecycleCalls.CallTokenAsync(b, TransferWithData, Setup.Network, new UInt256(70), TokenNetworkContract.EncodeDepositData(b.Address, a.Address, Timeout));
-        var bySponsor = await LifecycleCalls.CallTokenAsync(
-            sponsor, TransferWithData, Setup.Network, new UInt256(30), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout));
+        var byB = await DepositAsync(b, new UInt256(70), DepositData(b, a));
+        var bySponsor = await DepositAsync(sponsor, new UInt256(30), DepositData(a, b));
 
         Assert.Equal(new TokenNetworkEvent[] { new ChannelNewDeposit(id, b.Address, 70) }, LifecycleCalls.EventsOf(byB, Setup));
         Assert.Equal(new TokenNetworkEvent[] { new ChannelNewDeposit(id, a.Address, 130) }, LifecycleCalls.EventsOf(bySponsor, Setup));
@@ -69,11 +73,11 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
         var a = await NewPartyAsync();
         var b = await NewPartyAsync();
         var id = await Setup.OpenWithDepositsAsync(a, b, 100, 0);
-        var data = TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout);
+        var data = DepositData(a, b);
         var before = await LifecycleState.CaptureAsync(Setup, id, a.Address, b.Address);
 
         foreach (var wrong in new[] { Array.Empty<byte>(), data[..95], [.. data, 0], [.. data, .. new byte[32]] })
-            await ContractAssert.RevertsWith("InvalidDepositData", () => LifecycleCalls.CallTokenAsync(a, TransferWithData, Setup.Network, new UInt256(50), wrong));
+            await ContractAssert.RevertsWith("InvalidDepositData", () => DepositAsync(a, new UInt256(50), wrong));
         // A plain ERC223 transfer announces itself with empty data: tokens cannot end up in the network outside a channel.
         await ContractAssert.RevertsWith("InvalidDepositData", () => LifecycleCalls.CallTokenAsync(a, "transfer(address,uint256)", Setup.Network, new UInt256(50)));
 
@@ -90,17 +94,16 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
 
         var invalid = await ContractAssert.RevertsWith(
             "InvalidParticipants",
-            () => LifecycleCalls.CallTokenAsync(a, TransferWithData, Setup.Network, new UInt256(50), TokenNetworkContract.EncodeDepositData(a.Address, a.Address, Timeout)));
+            () => DepositAsync(a, new UInt256(50), DepositData(a, a)));
         Assert.Equal(a.Address, invalid.Arguments.GetAddress("participant1"));
         var tooShort = await ContractAssert.RevertsWith(
             "SettleTimeoutOutOfRange",
-            () => LifecycleCalls.CallTokenAsync(
-                a, TransferWithData, Setup.Network, new UInt256(50), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, fixture.Parameters.SettleTimeoutMin - 1)));
+            () => DepositAsync(a, new UInt256(50), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, fixture.Parameters.SettleTimeoutMin - 1)));
         Assert.Equal(new UInt256(fixture.Parameters.SettleTimeoutMin - 1), tooShort.Arguments.GetUInt256("settleTimeout"));
         // A zero-value transfer would open a channel with nothing in it: refused as a deposit that does not rise.
         await ContractAssert.RevertsWith(
             "TotalDepositNotIncreasing",
-            () => LifecycleCalls.CallTokenAsync(a, TransferWithData, Setup.Network, UInt256.Zero, TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout)));
+            () => DepositAsync(a, UInt256.Zero, DepositData(a, b)));
 
         Assert.Equal(counter, await Setup.Reader.ChannelCounterAsync());
         Assert.Equal(UInt256.Zero, await Setup.Reader.GetChannelIdentifierAsync(a.Address, b.Address));
@@ -119,7 +122,7 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
 
         var error = await ContractAssert.RevertsWith(
             "ChannelNotOpened",
-            () => LifecycleCalls.CallTokenAsync(b, TransferWithData, Setup.Network, new UInt256(5), TokenNetworkContract.EncodeDepositData(b.Address, a.Address, Timeout)));
+            () => DepositAsync(b, new UInt256(5), DepositData(b, a)));
 
         Assert.Equal(id, error.Arguments.GetUInt256("channelId"));
         Assert.Equal(before, await LifecycleState.CaptureAsync(Setup, id, a.Address, b.Address));
@@ -132,18 +135,18 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
         var b = await NewPartyAsync();
         await a.CallTokenAsync("mint", a.Address, MaxDeposit + 1);
         var id = await Setup.OpenWithDepositsAsync(a, b, 1, 0);
-        var data = TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout);
+        var data = DepositData(a, b);
         var before = await LifecycleState.CaptureAsync(Setup, id, a.Address, b.Address);
 
         // The value alone is too large; then the value fits but the new total does not.
         foreach (var (value, reported) in new[] { (MaxDeposit + 1, MaxDeposit + 1), (MaxDeposit, MaxDeposit + 1) })
         {
-            var error = await ContractAssert.RevertsWith("AmountTooLarge", () => LifecycleCalls.CallTokenAsync(a, TransferWithData, Setup.Network, value, data));
+            var error = await ContractAssert.RevertsWith("AmountTooLarge", () => DepositAsync(a, value, data));
             Assert.Equal(reported, error.Arguments.GetUInt256("amount"));
         }
         Assert.Equal(before, await LifecycleState.CaptureAsync(Setup, id, a.Address, b.Address));
 
-        await LifecycleCalls.CallTokenAsync(a, TransferWithData, Setup.Network, MaxDeposit - 1, data);
+        await DepositAsync(a, MaxDeposit - 1, data);
         Assert.Equal(MaxDeposit, (await Setup.Reader.GetParticipantInfoAsync(id, a.Address)).Deposit);
     }
 
@@ -152,7 +155,7 @@ public sealed class Erc223DepositTests(LifecycleCallbackFixture fixture) : IClas
     {
         var a = await NewPartyAsync();
         var b = await NewPartyAsync();
-        var data = TokenNetworkContract.EncodeDepositData(a.Address, b.Address, Timeout);
+        var data = DepositData(a, b);
         var counter = await Setup.Reader.ChannelCounterAsync();
 
         var error = await ContractAssert.RevertsWith("NotTheToken", () => a.Network.TokenFallbackAsync(a.Address, 500, data));

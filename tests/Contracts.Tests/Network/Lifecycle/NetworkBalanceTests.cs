@@ -51,9 +51,9 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         var setup = fixture.Erc223;
         var (a, b) = (await setup.NewPartyAsync(), await setup.NewPartyAsync());
 
-        await LifecycleCalls.CallTokenAsync(a, "transfer(address,uint256,bytes)", setup.Network, new UInt256(700), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, setup.SettleTimeout));
+        await LifecycleCalls.CallTokenAsync(a, "transfer(address,uint256,bytes)", setup.Network, new UInt256(700), DepositData(setup, a, b));
         await LifecycleLedger.AssertBalancedAsync(setup, "an ERC223 open and deposit");
-        await LifecycleCalls.CallTokenAsync(b, "transfer(address,uint256,bytes)", setup.Network, new UInt256(300), TokenNetworkContract.EncodeDepositData(b.Address, a.Address, setup.SettleTimeout));
+        await LifecycleCalls.CallTokenAsync(b, "transfer(address,uint256,bytes)", setup.Network, new UInt256(300), DepositData(setup, b, a));
         await LifecycleLedger.AssertBalancedAsync(setup, "an ERC223 deposit into an existing channel");
         await ContractAssert.RevertsWith("InvalidDepositData", () => LifecycleCalls.CallTokenAsync(a, "transfer(address,uint256)", setup.Network, new UInt256(5)));
         await LifecycleLedger.AssertBalancedAsync(setup, "a refused ERC223 transfer");
@@ -67,9 +67,9 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         var setup = fixture.ApproveAndCall;
         var (a, b) = (await setup.NewPartyAsync(), await setup.NewPartyAsync());
 
-        await LifecycleCalls.CallTokenAsync(a, "approveAndCall", setup.Network, new UInt256(700), TokenNetworkContract.EncodeDepositData(a.Address, b.Address, setup.SettleTimeout));
+        await LifecycleCalls.CallTokenAsync(a, "approveAndCall", setup.Network, new UInt256(700), DepositData(setup, a, b));
         await LifecycleLedger.AssertBalancedAsync(setup, "an ApproveAndCall open and deposit");
-        await LifecycleCalls.CallTokenAsync(b, "approveAndCall", setup.Network, new UInt256(300), TokenNetworkContract.EncodeDepositData(b.Address, a.Address, setup.SettleTimeout));
+        await LifecycleCalls.CallTokenAsync(b, "approveAndCall", setup.Network, new UInt256(300), DepositData(setup, b, a));
         await LifecycleLedger.AssertBalancedAsync(setup, "an ApproveAndCall deposit into an existing channel");
 
         await SettleAfterWithdrawAsync(setup, a, b);
@@ -89,6 +89,9 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         Assert.Equal(network - 1000, await setup.TokenBalanceAsync(setup.Network));
         Assert.Equal(NetworkFixture.InitialTokens * 2, await a.TokenBalanceAsync() + await b.TokenBalanceAsync());
     }
+
+    private static byte[] DepositData(TokenNetworkSetup setup, Party participant, Party partner) =>
+        TokenNetworkContract.EncodeDepositData(participant.Address, partner.Address, setup.SettleTimeout);
 
     private static async Task WithdrawAsync(TokenNetworkSetup setup, UInt256 id, Party participant, Party partner, UInt256 total)
     {

@@ -70,8 +70,11 @@ public sealed class WithdrawTests(NetworkFixture fixture) : IClassFixture<Networ
         var otherAmount = a.Sign(proof with { TotalWithdraw = 299 });
         var before = await LifecycleState.CaptureAsync(Main, id, a.Address, b.Address);
 
-        await ContractAssert.RevertsWith("InvalidSignature", () => a.Network.SetTotalWithdrawAsync(id, a.Address, 300, expiration, LifecycleCalls.Malleate(own), partners));
-        await ContractAssert.RevertsWith("InvalidSignature", () => a.Network.SetTotalWithdrawAsync(id, a.Address, 300, expiration, own, LifecycleCalls.Malleate(partners)));
+        foreach (var (participantSignature, partnerSignature) in new[] { (LifecycleCalls.Malleate(own), partners), (own, LifecycleCalls.Malleate(partners)) })
+        {
+            await ContractAssert.RevertsWith(
+                "InvalidSignature", () => a.Network.SetTotalWithdrawAsync(id, a.Address, 300, expiration, participantSignature, partnerSignature));
+        }
         foreach (var (participantSignature, partnerSignature, expected, recovered) in new[]
         {
             (partners, own, a.Address, b.Address),
