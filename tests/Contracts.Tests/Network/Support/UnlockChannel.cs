@@ -49,19 +49,20 @@ public sealed class UnlockChannel
 
     public TokenNetworkContract Reader => Setup.Reader;
 
-    /// <summary>Two fresh parties open a channel and each deposits for itself.</summary>
+    /// <summary>Two fresh parties open a channel (settle timeout <see cref="TokenNetworkSetup.SettleTimeout"/> unless given) and each deposits for itself.</summary>
     public static async Task<UnlockChannel> OpenAsync(
         TokenNetworkSetup setup,
         bool payeeIsParticipant1 = true,
         ulong payeeDeposit = DefaultPayeeDeposit,
-        ulong payerDeposit = DefaultPayerDeposit)
+        ulong payerDeposit = DefaultPayerDeposit,
+        ulong? settleTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var payee = await setup.NewPartyAsync();
         var payer = await setup.NewPartyAsync();
         var channelId = payeeIsParticipant1
-            ? await setup.OpenWithDepositsAsync(payee, payer, payeeDeposit, payerDeposit)
-            : await setup.OpenWithDepositsAsync(payer, payee, payerDeposit, payeeDeposit);
+            ? await setup.OpenWithDepositsAsync(payee, payer, payeeDeposit, payerDeposit, settleTimeout)
+            : await setup.OpenWithDepositsAsync(payer, payee, payerDeposit, payeeDeposit, settleTimeout);
         return new UnlockChannel(setup, payee, payer, payeeIsParticipant1, channelId, payeeDeposit, payerDeposit);
     }
 

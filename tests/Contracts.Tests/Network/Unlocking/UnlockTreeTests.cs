@@ -8,6 +8,9 @@ public sealed class UnlockTreeTests(NetworkFixture fixture) : IClassFixture<Netw
 {
     private const ulong Transferred = 50;
 
+    // Every unlock takes a block, and all of them must fit before the settle block.
+    private const ulong SettleTimeout = 100;
+
     /// <summary>Every size 1..33; the payer closes for odd sizes (its proof arrives by the payee's update) and the payee closes for even ones.</summary>
     public static TheoryData<int, bool> Sizes()
     {
@@ -33,7 +36,7 @@ public sealed class UnlockTreeTests(NetworkFixture fixture) : IClassFixture<Netw
     [MemberData(nameof(Sizes))]
     public async Task Unlocks_the_first_middle_last_and_a_carried_lock_of_a_tree(int lockCount, bool payerCloses)
     {
-        var channel = await UnlockChannel.OpenAsync(fixture.Main);
+        var channel = await UnlockChannel.OpenAsync(fixture.Main, settleTimeout: SettleTimeout);
         var locks = await channel.NewLocksAsync(lockCount, firstAmount: 10);
         var proof = channel.SignByPayer(Transferred, locks, nonce: 3);
         await channel.RegisterSecretsAsync(locks);
@@ -65,8 +68,9 @@ public sealed class UnlockTreeTests(NetworkFixture fixture) : IClassFixture<Netw
     [MemberData(nameof(EveryLockSizes))]
     public async Task Unlocking_every_lock_of_a_tree_pays_the_payee_all_of_them_at_settlement(int lockCount, bool payerCloses)
     {
-        var channel = await UnlockChannel.OpenAsync(fixture.Main);
-        var locks = await channel.NewLocksAsync(lockCount, firstAmount: 10);
+        var channel = await UnlockChannel.OpenAsync(fixture.Main, settleTimeout: SettleTimeout);
+        // Amounts 1..33 fit in the payer's deposit together, so settlement does not clamp.
+        var locks = await channel.NewLocksAsync(lockCount, firstAmount: 1);
         var proof = channel.SignByPayer(Transferred, locks, nonce: 1);
         await channel.RegisterSecretsAsync(locks);
         await channel.CloseAsync(proof, payerCloses);
