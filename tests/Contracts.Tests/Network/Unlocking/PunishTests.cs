@@ -167,6 +167,19 @@ public sealed class PunishTests(NetworkFixture fixture) : IClassFixture<NetworkF
     }
 
     [Fact]
+    public async Task A_settled_channel_cannot_be_punished()
+    {
+        var cheat = await CheatAsync(cheaterIsParticipant1: false);
+        await SettleUnpunishedAsync(cheat);
+
+        // Settling is possible only after the punish window; the unlock record outlives the channel.
+        Assert.True(await cheat.Channel.IsUnlockedAsync(cheat.Disposed));
+        var error = await cheat.Channel.RefusesAsync("ChannelNotClosed", () => PunishAsync(cheat, cheat.Channel.Payer, cheat.DisposedSignature));
+
+        Assert.Equal(cheat.Channel.ChannelId, error.Arguments.GetUInt256("channelId"));
+    }
+
+    [Fact]
     public async Task A_beneficiary_outside_the_channel_is_refused()
     {
         var cheat = await CheatAsync(cheaterIsParticipant1: true);

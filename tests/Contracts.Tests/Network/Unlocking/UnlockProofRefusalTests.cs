@@ -106,6 +106,24 @@ public sealed class UnlockProofRefusalTests(NetworkFixture fixture) : IClassFixt
         Assert.False(await channel.IsUnlockedAsync(locks[0]));
     }
 
+    [Fact]
+    public async Task An_unlock_whose_amount_overflows_the_transferred_amount_is_refused()
+    {
+        var channel = await UnlockChannel.OpenAsync(fixture.Main);
+        var expiration = await fixture.BlockNumberAsync() + 1000;
+        var huge = UnlockableLock.Create(expiration, UInt256.MaxValue);
+        var small = UnlockableLock.Create(expiration, 10);
+        var proof = channel.SignByPayer(2, [huge, small], nonce: 1);
+        await channel.RegisterSecretsAsync(huge, small);
+        await channel.CloseByPayeeAsync(proof);
+
+        var error = await channel.RefusesAsync("AmountTooLarge", () => channel.UnlockAsync(proof, huge, 2));
+
+        Assert.Equal(UInt256.MaxValue, error.Arguments.GetUInt256("amount"));
+        Assert.False(await channel.IsUnlockedAsync(huge));
+        channel.AssertUnlocked(await channel.UnlockAsync(proof, small, 2), small, 12);
+    }
+
     private async Task<(UnlockChannel Channel, UnlockableLock[] Locks, UnlockBalanceProof Proof)> ClosedWithFiveLocksAsync()
     {
         var channel = await UnlockChannel.OpenAsync(fixture.Main);

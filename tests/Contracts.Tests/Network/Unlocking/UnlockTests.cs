@@ -44,6 +44,10 @@ public sealed class UnlockTests(NetworkFixture fixture) : IClassFixture<NetworkF
             payeeProof.Locksroot,
             expectedPayee: 300 - 25 + 122,
             expectedPayer: 700 + 25 - 122);
+        // Records outlive the channel's storage: channel ids are never reused.
+        Assert.True(await channel.IsUnlockedAsync(locks[0]));
+        Assert.True(await channel.IsUnlockedAsync(locks[2]));
+        Assert.False(await channel.IsUnlockedAsync(locks[1]));
     }
 
     [Fact]
