@@ -21,6 +21,12 @@ public class NetworkFixture : IAsyncLifetime
     /// <summary>What every new party gets, in token units, and approves to the network.</summary>
     public static readonly UInt256 InitialTokens = new(1_000_000);
 
+    /// <summary>
+    /// Anvil mines each transaction as it arrives, but its receipt can lag the hash by a moment;
+    /// polling at the default second would make every transaction cost up to a second.
+    /// </summary>
+    public static readonly TransactionSenderOptions SenderOptions = new() { PollInterval = TimeSpan.FromMilliseconds(5) };
+
     private static readonly UInt256 InitialEther = UInt256.Parse("100000000000000000000");
 
     private TransactionSender? _deployer;
@@ -50,7 +56,7 @@ public class NetworkFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await Anvil.InitializeAsync();
-        _deployer = new TransactionSender(Eth, new PrivateKey(Hex.Decode(AnvilFixture.DevPrivateKeys[0])), ChainId);
+        _deployer = new TransactionSender(Eth, new PrivateKey(Hex.Decode(AnvilFixture.DevPrivateKeys[0])), ChainId, SenderOptions);
         _deployment = await PhotonDeployer.DeployAsync(_deployer, DeploymentParameters.ForDevChain(ChainId));
         _main = await CreateNetworkAsync(ContractArtifacts.TestToken, "Test", "TST");
     }

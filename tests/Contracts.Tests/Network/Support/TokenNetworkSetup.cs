@@ -33,7 +33,7 @@ public sealed class TokenNetworkSetup(NetworkFixture fixture, ContractArtifact t
     public async Task<Party> NewPartyAsync()
     {
         var key = await Fixture.NewFundedKeyAsync();
-        var party = new Party(this, key, new TransactionSender(Fixture.Eth, key, Fixture.ChainId));
+        var party = new Party(this, key, new TransactionSender(Fixture.Eth, key, Fixture.ChainId, NetworkFixture.SenderOptions));
         await party.CallTokenAsync("mint", party.Address, NetworkFixture.InitialTokens);
         await party.Token.ApproveAsync(Network, UInt256.MaxValue);
         return party;
