@@ -1,4 +1,5 @@
 using Photon.Contracts.Bindings;
+using Photon.Contracts.Locks;
 using Photon.Contracts.Proofs;
 using Photon.Contracts.Tests.Network.Support;
 using Photon.Ethereum;
@@ -79,7 +80,7 @@ public sealed class CloseSignatureTests(NetworkFixture fixture) : IClassFixture<
         foreach (var altered in new[]
         {
             signed.Proof with { Nonce = 5 },
-            signed.Proof with { BalanceHash = Photon.Contracts.Locks.BalanceHash.Compute(6, Hash256.Zero) },
+            signed.Proof with { BalanceHash = BalanceHash.Compute(6, Hash256.Zero) },
             signed.Proof with { AdditionalHash = Hash256.Zero },
         })
         {
@@ -164,7 +165,7 @@ public sealed class CloseSignatureTests(NetworkFixture fixture) : IClassFixture<
 
     private async Task AssertSignedInOtherDomainRefusedAsync(DisputeChannel channel, Eip712Domain otherDomain)
     {
-        var proof = new BalanceProof(channel.Id, Photon.Contracts.Locks.BalanceHash.Compute(5, Hash256.Zero), 4, Hash256.Zero);
+        var proof = new BalanceProof(channel.Id, BalanceHash.Compute(5, Hash256.Zero), 4, Hash256.Zero);
         var signature = proof.Sign(channel.Participant2.Key, otherDomain);
         // What the network recovers under its own domain: some unrelated address, never the partner.
         var recovered = proof.RecoverSigner(Main.Domain, signature);
