@@ -25,11 +25,10 @@ public static class HostileLedger
             if (info.State is not (ChannelState.Opened or ChannelState.Closed))
                 continue;
             liveChannels++;
-            foreach (var participant in (Address[])[info.Participant1, info.Participant2])
-            {
-                var p = await reader.GetParticipantInfoAsync(id, participant);
-                holdings += p.Deposit - p.Withdrawn;
-            }
+            var p1 = await reader.GetParticipantInfoAsync(id, info.Participant1);
+            var p2 = await reader.GetParticipantInfoAsync(id, info.Participant2);
+            // Summed before subtracting: one side may withdraw more than it deposited (out of its partner's deposit).
+            holdings += p1.Deposit + p2.Deposit - p1.Withdrawn - p2.Withdrawn;
         }
         var recipients = (await reader.GetEventsAsync(BlockParameter.Earliest, BlockParameter.Latest))
             .OfType<PayoutDeferred>()
