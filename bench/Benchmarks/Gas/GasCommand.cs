@@ -29,9 +29,10 @@ internal static class GasCommand
         (GasScenarios.FirstNetwork, GasScenarios.CreateTokenNetwork),
     ];
 
-    public static async Task<int> RunAsync(TextWriter output)
+    public static async Task<int> RunAsync(TextWriter output, bool trace)
     {
-        await using var anvil = await AnvilFixture.StartAsync();
+        // Steps tracing (for debug_traceTransaction) only when asked: it records every opcode.
+        await using var anvil = await AnvilFixture.StartAsync(new AnvilOptions { ExtraArguments = trace ? ["--steps-tracing"] : [] });
         var clientVersion = await anvil.Rpc.CallAsync<string>("web3_clientVersion", []);
         var nodeInfo = await anvil.Rpc.CallAsync("anvil_nodeInfo", []);
         var hardfork = nodeInfo.TryGetProperty("hardFork", out var fork) ? fork.ToString() : "(not reported)";
@@ -68,6 +69,12 @@ internal static class GasCommand
         output.WriteLine();
         var spread = byCall.Values.Where(v => v.Count > 1).Max(v => v[^1].GasUsed - v[0].GasUsed);
         output.WriteLine($"{Rounds} samples per call; the median is shown; the largest spread between samples of one call is {N(spread)} gas.");
+        if (trace)
+        {
+            output.WriteLine();
+            foreach (var call in Order)
+                await GasTrace.WriteAsync(anvil, Median(byCall[call]), output);
+        }
         return 0;
     }
 
@@ -79,6 +86,6 @@ internal static class GasCommand
     {
         using var artifact = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "contracts-sol", "artifacts", "TokenNetwork.json")));
         var compiler = artifact.RootElement.GetProperty("compiler");
-        return $"{compiler.GetProperty("version").GetString()}, settings {compiler.GetProperty("settings").GetRawText()}";
+        return $"{compiler.GetProperty("version").GetString()}, settings {JsonSerializer.Serialize(compiler.GetProperty("settings"))}";
     }
 }

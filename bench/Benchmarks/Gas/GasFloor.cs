@@ -27,8 +27,8 @@ internal sealed record GasFloor(long Storage, string Explanation)
     /// </summary>
     public const long FirstTransfer = 2_600 + 2 * UpdatedSlot;
 
-    /// <summary>A later transfer from the same payer: warm CALL (100), the payer's slot written again (100), the recipient's (5,000).</summary>
-    public const long LaterTransfer = 100 + 100 + UpdatedSlot;
+    /// <summary>A later transfer from the same payer: warm CALL (100), the payer's slot read and written again (100 + 100), the recipient's (5,000).</summary>
+    public const long LaterTransfer = 100 + 100 + 100 + UpdatedSlot;
 
     /// <summary>transferFrom: a first transfer plus the cold read of the (unlimited, never written) allowance.</summary>
     public const long TransferFrom = FirstTransfer + 2_100;
@@ -68,11 +68,11 @@ internal sealed record GasFloor(long Storage, string Explanation)
 
     public static readonly GasFloor Settle = new(
         2 * UpdatedSlot - 2 * ClearRefund + FirstTransfer + LaterTransfer,
-        "pair entry and channel cleared (2 × 5,000 − 2 × 4,800 refund) + 2 payouts (12,600 + 5,200)");
+        "pair entry and channel cleared (2 × 5,000 − 2 × 4,800 refund) + 2 payouts (12,600 + 5,300)");
 
     public static readonly GasFloor SettleWithReward = new(
         Settle.Storage + LaterTransfer,
-        "as settle + the monitor's payout (5,200)");
+        "as settle + the monitor's payout (5,300)");
 
     public static readonly GasFloor CooperativeSettle = new(Settle.Storage, "as settle: pair entry and channel cleared + 2 payouts");
 
