@@ -54,6 +54,7 @@ public sealed class FeeOnTransferTokenTests(HostileFixture fixture)
     {
         var (a, b) = (await fixture.NewPartyAsync(Setup), await fixture.NewPartyAsync(Setup));
         var channelId = await Setup.OpenAsync(a, b);
+        var bystander = await Bystander.OpenAsync(fixture, Setup);
         var networkBefore = await Setup.TokenBalanceAsync(Setup.Network);
 
         // 99 is the largest amount whose 1% rounds down to nothing: two such steps make a deposit of 198.
@@ -75,6 +76,7 @@ public sealed class FeeOnTransferTokenTests(HostileFixture fixture)
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
         Assert.Equal(NetworkFixture.InitialTokens - 1, await a.TokenBalanceAsync());
         Assert.Equal(NetworkFixture.InitialTokens, await b.TokenBalanceAsync());
+        await bystander.AssertUntouchedAsync();
         await HostileLedger.AssertSolventAsync(Setup);
     }
 }

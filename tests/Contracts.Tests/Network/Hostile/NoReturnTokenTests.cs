@@ -14,6 +14,7 @@ public sealed class NoReturnTokenTests(HostileFixture fixture)
     public async Task A_channel_opens_takes_deposits_pays_a_withdrawal_and_settles_exactly()
     {
         var (a, b, helper) = (await fixture.NewPartyAsync(Setup), await fixture.NewPartyAsync(Setup), await fixture.NewPartyAsync(Setup));
+        var bystander = await Bystander.OpenAsync(fixture, Setup);
         var networkBefore = await Setup.TokenBalanceAsync(Setup.Network);
         var opened = await a.Network.OpenChannelWithDepositAsync(a.Address, b.Address, Setup.SettleTimeout, 100);
         var channelId = TokenNetworkContract.EventsOf(opened, Setup.Network).OfType<ChannelOpened>().Single().ChannelId;
@@ -43,6 +44,7 @@ public sealed class NoReturnTokenTests(HostileFixture fixture)
         Assert.Equal(NetworkFixture.InitialTokens - 80 + 55, await a.TokenBalanceAsync());
         Assert.Equal(NetworkFixture.InitialTokens - 30 + 75, await b.TokenBalanceAsync());
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
+        await bystander.AssertUntouchedAsync();
         await HostileLedger.AssertSolventAsync(Setup);
     }
 
