@@ -1,0 +1,8 @@
+namespace Photon.Contracts.Tests.Network.Randomized;
+
+internal enum ModelState
+{
+    Opened,
+    Closed,
+    Settled,
+}
