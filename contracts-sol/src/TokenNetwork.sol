@@ -26,7 +26,8 @@ import {TokenTransfers} from "./lib/TokenTransfers.sol";
 /// - a payout the token refuses is kept for the recipient (claimPayout), so no participant can
 ///   block the settlement of the other.
 contract TokenNetwork is ITokenNetwork {
-    // Channel.state: bits 0-1 the lifecycle, bit 2 who closed, bits 3-4 who was punished.
+    // Channel.state: bits 0-1 the lifecycle, bit 2 who closed, bits 3-4 who was punished,
+    // bits 5-6 whose monitor record is set (so settlement reads those slots only when needed).
     uint8 private constant LIFECYCLE = 0x03;
     uint8 private constant OPENED = 0x01;
     uint8 private constant CLOSED = 0x02;
@@ -34,6 +35,8 @@ contract TokenNetwork is ITokenNetwork {
     uint8 private constant PUNISHED_PARTICIPANT1 = 0x08;
     uint8 private constant PUNISHED_PARTICIPANT2 = 0x10;
     uint8 private constant PUNISHED = PUNISHED_PARTICIPANT1 | PUNISHED_PARTICIPANT2;
+    uint8 private constant MONITOR_PARTICIPANT1 = 0x20;
+    uint8 private constant MONITOR_PARTICIPANT2 = 0x40;
 
     uint256 private constant MAX_DEPOSIT = type(uint128).max >> 1;
 
@@ -89,13 +92,14 @@ contract TokenNetwork is ITokenNetwork {
     mapping(bytes32 => uint256) private _unlockedAtNonce;
     mapping(address => uint256) private _deferred;
 
-    bool private transient _entered;
+    /// A whole transient word: a packed flag would be read before every write.
+    uint256 private transient _entered;
 
     modifier nonReentrant() {
-        if (_entered) revert Reentrancy();
-        _entered = true;
+        if (_entered != 0) revert Reentrancy();
+        _entered = 1;
         _;
-        _entered = false;
+        _entered = 0;
     }
 
     constructor(
@@ -221,7 +225,7 @@ contract TokenNetwork is ITokenNetwork {
         _requireSigner(digest, signature1, participant1);
         _requireSigner(digest, signature2, participant2);
 
-        _deleteOpened(channel);
+        _deleteChannel(channel);
         if (index1 == 0) emit ChannelCooperativeSettled(channelId, balance1, balance2);
         else emit ChannelCooperativeSettled(channelId, balance2, balance1);
         _payout(participant1, balance1);
@@ -301,6 +305,9 @@ contract TokenNetwork is ITokenNetwork {
             Participant storage delegator = channel.participants[1 - closer];
             delegator.monitor = msg.sender;
             delegator.reward = uint96(reward);
+            uint8 state = channel.state;
+            uint8 recorded = closer == 0 ? MONITOR_PARTICIPANT2 : MONITOR_PARTICIPANT1;
+            if (state & recorded == 0) channel.state = state | recorded;
         }
         emit NonClosingBalanceProofUpdated(channelId, closingParticipant, nonce, balanceHash);
     }
@@ -400,16 +407,28 @@ contract TokenNetwork is ITokenNetwork {
 
         address account1 = channel.participant1;
         address account2 = channel.participant2;
-        address monitor1 = p1.monitor;
-        address monitor2 = p2.monitor;
-        uint256 reward1 = _min(p1.reward, amount1);
-        uint256 reward2 = _min(p2.reward, amount2);
-        amount1 -= reward1;
-        amount2 -= reward2;
+        address monitor1;
+        address monitor2;
+        uint256 reward1;
+        uint256 reward2;
+        if (state & MONITOR_PARTICIPANT1 != 0) {
+            monitor1 = p1.monitor;
+            reward1 = _min(p1.reward, amount1);
+            amount1 -= reward1;
+            delete p1.monitor;
+            delete p1.reward;
+        }
+        if (state & MONITOR_PARTICIPANT2 != 0) {
+            monitor2 = p2.monitor;
+            reward2 = _min(p2.reward, amount2);
+            amount2 -= reward2;
+            delete p2.monitor;
+            delete p2.reward;
+        }
 
-        delete _channelOfPair[_pairKey(account1, account2)];
-        // Every slot of the channel was read above, so clearing all of them costs little.
-        delete _channels[channelId];
+        delete p1.balanceHash;
+        delete p2.balanceHash;
+        _deleteChannel(channel);
         emit ChannelSettled(channelId, amount1, amount2);
         _payout(account1, amount1);
         _payout(account2, amount2);
@@ -611,9 +630,9 @@ contract TokenNetwork is ITokenNetwork {
         else channel.nonce2 = uint48(nonce);
     }
 
-    /// @notice Deletes an open channel: before a close only the two channel slots and the
-    /// deposit slots can hold anything.
-    function _deleteOpened(Channel storage channel) private {
+    /// @notice Deletes the pair entry, the two channel slots and the deposit slots: all an open
+    /// channel can hold (settlement clears the balance hashes and monitor records it used).
+    function _deleteChannel(Channel storage channel) private {
         delete _channelOfPair[_pairKey(channel.participant1, channel.participant2)];
         delete channel.participants[0].deposit;
         delete channel.participants[0].withdrawn;
