@@ -71,8 +71,8 @@ public sealed partial class TransactionSender
     /// </summary>
     /// <exception cref="ExecutionRevertedException">Gas estimation reverted (nothing was sent).</exception>
     /// <exception cref="TransactionFailedException">The transaction was mined with status 0.</exception>
-    /// <exception cref="TimeoutException">No receipt within <see cref="TransactionSenderOptions.ReceiptTimeout"/> (the transaction may still be mined).</exception>
-    /// <exception cref="RpcException">The node failed or refused the transaction.</exception>
+    /// <exception cref="TransactionOutcomeUnknownException">The node accepted the transaction but no receipt came within <see cref="TransactionSenderOptions.ReceiptTimeout"/>, or the node failed while we waited: it may still be mined.</exception>
+    /// <exception cref="RpcException">The node failed or refused the transaction before accepting it.</exception>
     public async Task<TransactionReceipt> SendAsync(
         Address? to,
         ReadOnlyMemory<byte> data,
@@ -81,7 +81,18 @@ public sealed partial class TransactionSender
         CancellationToken ct = default)
     {
         var transaction = await SubmitTransactionAsync(to, data, value, gasLimit, ct).ConfigureAwait(false);
-        var receipt = await _eth.WaitForReceiptAsync(transaction.Hash, _options.PollInterval, _options.ReceiptTimeout, ct).ConfigureAwait(false);
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await _eth.WaitForReceiptAsync(transaction.Hash, _options.PollInterval, _options.ReceiptTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or RpcException)
+        {
+            // The node may have dropped it (a restart, an evicting pool): the next send reads the
+            // node's nonce again instead of queueing behind a transaction that may never mine.
+            await ForgetNonceAsync().ConfigureAwait(false);
+            throw new TransactionOutcomeUnknownException(transaction, e);
+        }
         if (receipt.Succeeded)
             return receipt;
         var tx = transaction.Transaction;
@@ -161,6 +172,19 @@ public sealed partial class TransactionSender
             }
             _nextNonce = signed.Transaction.Nonce + 1;
             return signed;
+        }
+        finally
+        {
+            _nonceLock.Release();
+        }
+    }
+
+    private async Task ForgetNonceAsync()
+    {
+        await _nonceLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _nextNonce = null;
         }
         finally
         {

@@ -26,7 +26,7 @@ public sealed record TransactionSenderOptions
     /// <summary>How often to ask for the receipt while waiting.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long to wait for a receipt before <see cref="TimeoutException"/> (the transaction may still be mined later).</summary>
+    /// <summary>How long to wait for a receipt before <see cref="TransactionOutcomeUnknownException"/> (the transaction may still be mined later).</summary>
     public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     internal void Validate()

@@ -167,6 +167,36 @@ public sealed class TransactionSenderAnvilTests(SenderChain chain) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_transaction_without_a_receipt_in_time_is_reported_with_its_hash_and_awaited_later_without_a_duplicate()
+    {
+        using var key = PrivateKey.Generate();
+        await chain.Anvil.Rpc.CallAsync("anvil_setBalance", [key.Address.ToString(), UInt256.Parse("100000000000000000000").ToHexString()]);
+        var sender = chain.Sender(key, SenderChain.Options with { ReceiptTimeout = TimeSpan.FromMilliseconds(300) });
+        var payee = AnvilFixture.DevAddresses[1];
+
+        await chain.Anvil.SetAutomineAsync(false);
+        TransactionOutcomeUnknownException unknown;
+        try
+        {
+            unknown = await Assert.ThrowsAsync<TransactionOutcomeUnknownException>(() => sender.SendAsync(payee, ReadOnlyMemory<byte>.Empty, UInt256.One));
+        }
+        finally
+        {
+            await chain.Anvil.SetAutomineAsync(true);
+        }
+        await chain.Anvil.MineAsync();
+
+        Assert.IsType<TimeoutException>(unknown.InnerException);
+        Assert.Equal(0UL, unknown.Nonce);
+        Assert.Contains(unknown.TransactionHash.ToString(), unknown.Message, StringComparison.Ordinal);
+        Assert.True((await sender.WaitAsync(unknown.TransactionHash)).Succeeded);
+        // The sender read the node's nonce again: the next call follows the first, no gap, no duplicate.
+        var next = await sender.SendAsync(payee, ReadOnlyMemory<byte>.Empty, UInt256.One);
+        Assert.Equal(1UL, await chain.NonceOfAsync(next.TransactionHash));
+        Assert.Equal(2UL, await Eth.GetTransactionCountAsync(key.Address, BlockParameter.Latest));
+    }
+
+    [Fact]
     public async Task A_nonce_taken_by_another_sender_of_the_same_key_is_recovered()
     {
         using var key = SenderChain.Key(8);
