@@ -36,15 +36,22 @@ public sealed class ChannelReader(TokenNetworkContract network)
         var empty = new ParticipantInfo(UInt256.Zero, UInt256.Zero, Hash256.Zero, UInt256.Zero, false);
         if (info.State is not (ChannelState.Opened or ChannelState.Closed))
             return new OnChainChannel(_network.Address, channelId, number, info, empty, empty);
-        var first = _network.GetParticipantInfoAsync(channelId, info.Participant1, number, ct);
-        var second = _network.GetParticipantInfoAsync(channelId, info.Participant2, number, ct);
-        return new OnChainChannel(_network.Address, channelId, number, info, await first.ConfigureAwait(false), await second.ConfigureAwait(false));
+        var participants = await Task.WhenAll(
+            _network.GetParticipantInfoAsync(channelId, info.Participant1, number, ct),
+            _network.GetParticipantInfoAsync(channelId, info.Participant2, number, ct)).ConfigureAwait(false);
+        return new OnChainChannel(_network.Address, channelId, number, info, participants[0], participants[1]);
     }
 
+    /// <remarks>
+    /// Pins by number: a reorg between the reads could still mix two forks, so callers read at
+    /// a confirmed depth (chain sync does). The pending block has no number to pin and is refused.
+    /// </remarks>
     private async Task<ulong> PinAsync(BlockParameter block, CancellationToken ct)
     {
         if (block.Number is { } number)
             return number;
+        if (block.Tag == "pending")
+            throw new ArgumentException("a channel is read at a mined block: the pending block has no number to pin", nameof(block));
         var read = await _network.Eth.GetBlockByNumberAsync(block, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"the node has no block {block.Tag}");
         return read.Number;

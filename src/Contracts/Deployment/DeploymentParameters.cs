@@ -21,6 +21,16 @@ public sealed record DeploymentParameters(ulong ChainId, ulong SettleTimeoutMin,
     /// <summary>For a local dev chain that mines on demand: short windows so tests and demos settle in seconds.</summary>
     public static DeploymentParameters ForDevChain(ulong chainId) => new(chainId, 5, 10_000, 5);
 
+    /// <summary>Refuses, before anything is sent, what the registry constructor would refuse.</summary>
+    /// <exception cref="ArgumentException">A bound the contract would refuse, named.</exception>
+    public void Validate()
+    {
+        if (SettleTimeoutMin == 0 || SettleTimeoutMin > SettleTimeoutMax || SettleTimeoutMax > ContractBounds.MaxTimeout)
+            throw new ArgumentException($"settle timeouts must satisfy 1 ≤ min ≤ max ≤ {ContractBounds.MaxTimeout}; got min {SettleTimeoutMin}, max {SettleTimeoutMax}");
+        if (PunishWindow == 0 || PunishWindow > ContractBounds.MaxTimeout)
+            throw new ArgumentException($"the punish window must be between 1 and {ContractBounds.MaxTimeout} blocks; got {PunishWindow}");
+    }
+
     internal object?[] ConstructorArguments(Address secretRegistry) =>
         [secretRegistry, new UInt256(ChainId), new UInt256(SettleTimeoutMin), new UInt256(SettleTimeoutMax), new UInt256(PunishWindow)];
 }

@@ -16,6 +16,7 @@ public static class PhotonDeployer
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Validate();
         if (parameters.ChainId != sender.ChainId)
             throw new ArgumentException($"the parameters are for chain {parameters.ChainId} but the sender signs for chain {sender.ChainId}", nameof(parameters));
         var (secretRegistry, _) = await DeployAsync(sender, ContractArtifacts.SecretRegistry, [], ct).ConfigureAwait(false);

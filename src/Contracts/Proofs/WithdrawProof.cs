@@ -6,7 +6,7 @@ namespace Photon.Contracts.Proofs;
 
 /// <summary>
 /// EIP-712 type <c>Withdraw</c>: both participants agree that <c>Participant</c> may raise its total
-/// withdrawal to <c>TotalWithdraw</c> in a block before <c>ExpirationBlock</c>; setTotalWithdraw needs
+/// withdrawal to <c>TotalWithdraw</c> in any block up to and including <c>ExpirationBlock</c>; setTotalWithdraw needs
 /// both signatures.
 /// </summary>
 public sealed record WithdrawProof(UInt256 ChannelId, Address Participant, UInt256 TotalWithdraw, UInt256 ExpirationBlock) : SignedProof

@@ -2,6 +2,7 @@ using Photon.Contracts.Bindings;
 using Photon.Contracts.Channels;
 using Photon.Contracts.Tests.Network.Support;
 using Photon.Ethereum;
+using Photon.Ethereum.JsonRpc;
 
 namespace Photon.Contracts.Tests.Network.Channels;
 
@@ -49,6 +50,26 @@ public sealed class ChannelReaderTests(NetworkFixture fixture) : IClassFixture<N
         Assert.Equal(ChannelState.Opened, earlier.State);
         Assert.Equal(beforeClose, earlier.Block);
         Assert.Equal(Hash256.Zero, earlier.Of(b.Address).BalanceHash);
+    }
+
+    [Fact]
+    public async Task Names_participant2_as_closer_when_it_closed_and_reads_the_pinned_block_not_the_newest()
+    {
+        var a = await fixture.NewPartyAsync();
+        var b = await fixture.NewPartyAsync();
+        var channelId = await fixture.Main.OpenWithDepositsAsync(a, b, 100, 40);
+        await b.Network.CloseChannelAsync(channelId, a.Address, Hash256.Zero, UInt256.Zero, Hash256.Zero, null);
+        var closedAt = await fixture.BlockNumberAsync();
+        var (proof, signature) = b.SignBalanceProof(channelId, new UInt256(5), Hash256.Zero, 1);
+        await a.Network.UpdateNonClosingBalanceProofAsync(channelId, b.Address, proof.BalanceHash, proof.Nonce, proof.AdditionalHash, signature);
+
+        var atClose = await Reader.ReadAsync(channelId, closedAt);
+        var now = await Reader.ReadAsync(channelId);
+
+        Assert.Equal(b.Address, atClose.Closer);
+        Assert.Equal(UInt256.Zero, atClose.Of(b.Address).Nonce);
+        Assert.Equal(UInt256.One, now.Of(b.Address).Nonce);
+        await Assert.ThrowsAsync<ArgumentException>(() => Reader.ReadAsync(channelId, BlockParameter.Pending));
     }
 
     [Fact]
