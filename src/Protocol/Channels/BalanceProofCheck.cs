@@ -36,7 +36,10 @@ public static class BalanceProofCheck
     /// <exception cref="ArgumentException"><paramref name="expected"/> is not an end of the partner.</exception>
     public static EndTransition Check(Channel channel, Address sender, ReceivedBalanceProof proof, Hash256 additionalHash, ChannelEnd expected)
     {
+        ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(expected);
+        if (expected.Address != channel.Partner.Address)
+            throw new ArgumentException($"the expected end is {expected.Address}'s, not the partner's ({channel.Partner.Address})", nameof(expected));
         return CheckTransition(channel, sender, proof, additionalHash, () => EndTransition.Accept(expected));
     }
 
@@ -50,8 +53,6 @@ public static class BalanceProofCheck
         var expected = transition();
         if (!expected.IsAccepted)
             return expected;
-        if (expected.End.Address != channel.Partner.Address)
-            throw new ArgumentException($"the expected end is {expected.End.Address}'s, not the partner's ({channel.Partner.Address})", nameof(transition));
         if (CheckAmounts(channel, proof, expected.End) is { } mismatch)
             return EndTransition.Refuse(mismatch);
         return EndTransition.Accept(expected.End with { Signature = new ProofSignature(additionalHash, proof.Signature) });
