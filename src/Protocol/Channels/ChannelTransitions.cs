@@ -13,7 +13,7 @@ namespace Photon.Protocol.Channels;
 public static class ChannelTransitions
 {
     /// <summary>The contracts take nonces below 2^48.</summary>
-    public const ulong NonceLimit = 1UL << 48;
+    public const ulong NonceLimit = Contracts.ContractBounds.MaxNonce + 1;
 
     /// <summary>Pays <paramref name="amount"/> directly: transferred rises by exactly that, locks unchanged.</summary>
     public static EndTransition ApplyDirectTransfer(Channel channel, Address payer, UInt256 amount)
