@@ -64,7 +64,7 @@ public sealed class PayoutGriefingTests(NetworkFixture fixture) : IClassFixture<
         var erc223 = await fixture.CreateNetworkAsync(ContractArtifacts.Erc223Token);
         var victim = await erc223.NewPartyAsync();
         var hostile = await DeployReceiverAsync(mode);
-        var channelId = await OpenAsync(victim, hostile);
+        var channelId = await erc223.OpenAsync(victim, hostile);
         await victim.Network.SetTotalDepositAsync(channelId, victim.Address, new UInt256(1000), hostile);
         await victim.Network.SetTotalDepositAsync(channelId, hostile, new UInt256(10), victim.Address);
         await victim.Network.CloseChannelAsync(channelId, hostile, Hash256.Zero, UInt256.Zero, Hash256.Zero, null);
@@ -90,7 +90,7 @@ public sealed class PayoutGriefingTests(NetworkFixture fixture) : IClassFixture<
         var erc223 = await fixture.CreateNetworkAsync(ContractArtifacts.Erc223Token);
         var victim = await erc223.NewPartyAsync();
         var hostile = await DeployReceiverAsync(1);
-        var channelId = await OpenAsync(victim, hostile);
+        var channelId = await erc223.OpenAsync(victim, hostile);
         await victim.Network.SetTotalDepositAsync(channelId, hostile, new UInt256(10), victim.Address);
         await victim.Network.CloseChannelAsync(channelId, hostile, Hash256.Zero, UInt256.Zero, Hash256.Zero, null);
         await MineUntilSettleableAsync(erc223, channelId);
@@ -135,12 +135,6 @@ public sealed class PayoutGriefingTests(NetworkFixture fixture) : IClassFixture<
 
     private static ContractAbi ReceiverAbi() =>
         ContractAbi.Parse("""[{"type":"function","name":"claimTo","stateMutability":"nonpayable","inputs":[{"name":"network","type":"address"},{"name":"to","type":"address"}],"outputs":[]}]""");
-
-    private static async Task<UInt256> OpenAsync(Party opener, Address partner)
-    {
-        var receipt = await opener.Network.OpenChannelAsync(opener.Address, partner, new UInt256(opener.Setup.SettleTimeout));
-        return TokenNetworkContract.EventsOf(receipt, opener.Setup.Network).OfType<ChannelOpened>().Single().ChannelId;
-    }
 
     private async Task MineUntilSettleableAsync(TokenNetworkSetup setup, UInt256 channelId)
     {

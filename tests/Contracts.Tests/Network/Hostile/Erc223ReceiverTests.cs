@@ -44,7 +44,7 @@ public sealed class Erc223ReceiverTests(HostileFixture fixture)
         Assert.Equal(new UInt256(40), await Setup.Reader.DeferredPayoutAsync(receiver));
         Assert.Equal(networkBefore - 100, await Setup.TokenBalanceAsync(Setup.Network));
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         await ContractAssert.RevertsWith("TokenTransferFailed", () => fixture.AsOutsider(Setup).ClaimPayoutAsync(receiver));
         Assert.Equal(new UInt256(40), await Setup.Reader.DeferredPayoutAsync(receiver));
@@ -56,6 +56,6 @@ public sealed class Erc223ReceiverTests(HostileFixture fixture)
         Assert.Equal(UInt256.Zero, await Setup.Reader.DeferredPayoutAsync(receiver));
         Assert.Equal(networkBefore - 140, await Setup.TokenBalanceAsync(Setup.Network));
         await ContractAssert.RevertsWith("NothingToClaim", () => fixture.AsOutsider(Setup).ClaimPayoutAsync(receiver));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 }

@@ -35,13 +35,13 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
         Assert.Equal(before, await HostileChannelState.ReadAsync(Setup, channelId, a.Address, b.Address));
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         await FailAsync(transfer: false, transferFrom: false);
         await a.Network.SetTotalDepositAsync(channelId, a.Address, 100, b.Address);
         Assert.Equal(new UInt256(100), (await Setup.Reader.GetParticipantInfoAsync(channelId, a.Address)).Deposit);
         Assert.Equal(networkBefore + 100, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
         Assert.Equal(UInt256.Zero, await Setup.Reader.GetChannelIdentifierAsync(a.Address, b.Address));
         Assert.Equal(counter, await Setup.Reader.ChannelCounterAsync());
         Assert.Equal(NetworkFixture.InitialTokens, await a.TokenBalanceAsync());
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
         Assert.Equal(NetworkFixture.InitialTokens, await monitor.TokenBalanceAsync());
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         // Still failing: the claim reverts and the payout stays kept.
         await ContractAssert.RevertsWith("TokenTransferFailed", () => fixture.AsOutsider(Setup).ClaimPayoutAsync(a.Address));
@@ -119,7 +119,7 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
             Assert.Equal(party.Address, error.Arguments.GetAddress("recipient"));
         }
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
             TokenNetworkContract.EventsOf(receipt, Setup.Network).OfType<PayoutDeferred>().Select(e => (e.Recipient, e.Amount)));
         Assert.Equal(ChannelState.Settled, (await Setup.Reader.GetChannelInfoAsync(channelId)).State);
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         await FailAsync(transfer: false, transferFrom: false);
         await fixture.AsOutsider(Setup).ClaimPayoutAsync(a.Address);
@@ -147,7 +147,7 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
         Assert.Equal(NetworkFixture.InitialTokens - 10, await a.TokenBalanceAsync());
         Assert.Equal(NetworkFixture.InitialTokens + 10, await b.TokenBalanceAsync());
         Assert.Equal(networkBefore - 150, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -169,14 +169,14 @@ public sealed class FalseReturningTokenTests(HostileFixture fixture) : IAsyncLif
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
         Assert.Equal(UInt256.Zero, await Setup.Reader.DeferredPayoutAsync(a.Address));
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         // The same signatures work once the token does: nothing was used up by the refusal.
         await FailAsync(transfer: false, transferFrom: false);
         await a.Network.SetTotalWithdrawAsync(channelId, a.Address, withdraw.TotalWithdraw, withdraw.ExpirationBlock, own, partner);
         Assert.Equal(NetworkFixture.InitialTokens - 40, await a.TokenBalanceAsync());
         Assert.Equal(new UInt256(60), (await Setup.Reader.GetParticipantInfoAsync(channelId, a.Address)).Withdrawn);
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     private async Task FailAsync(bool transfer, bool transferFrom)

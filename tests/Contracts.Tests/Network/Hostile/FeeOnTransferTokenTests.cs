@@ -29,7 +29,7 @@ public sealed class FeeOnTransferTokenTests(HostileFixture fixture)
         Assert.Equal(before, await HostileChannelState.ReadAsync(Setup, channelId, a.Address, b.Address));
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class FeeOnTransferTokenTests(HostileFixture fixture)
         Assert.Equal(UInt256.Zero, await Setup.Reader.GetChannelIdentifierAsync(a.Address, b.Address));
         Assert.Equal(counter, await Setup.Reader.ChannelCounterAsync());
         Assert.Equal(NetworkFixture.InitialTokens, await a.TokenBalanceAsync());
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class FeeOnTransferTokenTests(HostileFixture fixture)
         Assert.Equal(new UInt256(198), (await Setup.Reader.GetParticipantInfoAsync(channelId, a.Address)).Deposit);
         Assert.Equal(NetworkFixture.InitialTokens - 198, await a.TokenBalanceAsync());
         Assert.Equal(networkBefore + 297, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         await HostileChannels.CloseWithoutProofAndWaitAsync(Setup, a, b.Address, channelId);
         var receipt = await fixture.AsOutsider(Setup).SettleChannelAsync(channelId, a.Address, 0, Hash256.Zero, b.Address, 0, Hash256.Zero);
@@ -77,6 +77,6 @@ public sealed class FeeOnTransferTokenTests(HostileFixture fixture)
         Assert.Equal(NetworkFixture.InitialTokens - 1, await a.TokenBalanceAsync());
         Assert.Equal(NetworkFixture.InitialTokens, await b.TokenBalanceAsync());
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 }

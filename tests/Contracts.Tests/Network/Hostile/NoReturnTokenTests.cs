@@ -27,7 +27,7 @@ public sealed class NoReturnTokenTests(HostileFixture fixture)
         var (withdraw, own, partner) = await HostileChannels.SignWithdrawAsync(a, b, channelId, 20);
         await a.Network.SetTotalWithdrawAsync(channelId, a.Address, withdraw.TotalWithdraw, withdraw.ExpirationBlock, own, partner);
         Assert.Equal(NetworkFixture.InitialTokens - 80, await a.TokenBalanceAsync());
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
 
         // Off-chain: a pays b 35 in two proofs, b pays a 10; a closes with b's proof, b updates with a's latest.
         a.SignBalanceProof(channelId, 15, Hash256.Zero, 1);
@@ -45,7 +45,7 @@ public sealed class NoReturnTokenTests(HostileFixture fixture)
         Assert.Equal(NetworkFixture.InitialTokens - 30 + 75, await b.TokenBalanceAsync());
         Assert.Equal(networkBefore, await Setup.TokenBalanceAsync(Setup.Network));
         await bystander.AssertUntouchedAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class NoReturnTokenTests(HostileFixture fixture)
         Assert.Equal(NetworkFixture.InitialTokens - 25, await a.TokenBalanceAsync());
         Assert.Equal(NetworkFixture.InitialTokens + 25, await b.TokenBalanceAsync());
         Assert.Equal(ChannelState.Settled, (await Setup.Reader.GetChannelInfoAsync(channelId)).State);
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class NoReturnTokenTests(HostileFixture fixture)
             () => a.Network.SetTotalDepositAsync(channelId, a.Address, NetworkFixture.InitialTokens + 1, b.Address));
 
         Assert.Equal(before, await HostileChannelState.ReadAsync(Setup, channelId, a.Address, b.Address));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 }

@@ -36,9 +36,9 @@ public sealed class ReentrantTokenTests(HostileFixture fixture)
         Assert.Equal(new UInt256(100), (await Setup.Reader.GetParticipantInfoAsync(channelId, a.Address)).Deposit);
         Assert.Equal(NetworkFixture.InitialTokens - 100, await a.TokenBalanceAsync());
         Assert.Equal(networkBefore + 100, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
         await victim.CompleteAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Theory]
@@ -68,9 +68,9 @@ public sealed class ReentrantTokenTests(HostileFixture fixture)
         Assert.Equal(NetworkFixture.InitialTokens - 100 + 70, await a.TokenBalanceAsync());
         Assert.Equal(NetworkFixture.InitialTokens - 40 + 70, await b.TokenBalanceAsync());
         Assert.Equal(networkBefore - 140, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
         await victim.CompleteAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     [Theory]
@@ -96,9 +96,9 @@ public sealed class ReentrantTokenTests(HostileFixture fixture)
         Assert.Equal((new UInt256(100), new UInt256(60)), (info.Deposit, info.Withdrawn));
         Assert.Equal(NetworkFixture.InitialTokens - 100 + 60, await a.TokenBalanceAsync());
         Assert.Equal(networkBefore - 60, await Setup.TokenBalanceAsync(Setup.Network));
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
         await victim.CompleteAsync();
-        await HostileLedger.AssertSolventAsync(Setup);
+        await NetworkLedger.AssertSolventAsync(Setup);
     }
 
     /// <summary>

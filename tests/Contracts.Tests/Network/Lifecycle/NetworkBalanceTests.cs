@@ -17,28 +17,28 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         var setup = fixture.Main;
         var (a, b, c) = (await setup.NewPartyAsync(), await setup.NewPartyAsync(), await setup.NewPartyAsync());
         var start = await setup.TokenBalanceAsync(setup.Network);
-        await LifecycleLedger.AssertBalancedAsync(setup, "nothing");
+        await NetworkLedger.AssertBalancedAsync(setup, "nothing");
 
         var ab = await setup.OpenAsync(a, b);
-        await LifecycleLedger.AssertBalancedAsync(setup, "an open");
+        await NetworkLedger.AssertBalancedAsync(setup, "an open");
         await a.Network.SetTotalDepositAsync(ab, a.Address, 1000, b.Address);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "a deposit");
         await c.Network.SetTotalDepositAsync(ab, b.Address, 400, a.Address);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a third-party deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "a third-party deposit");
         var bc = (await setup.Reader.ChannelCounterAsync()) + 1;
         await c.Network.OpenChannelWithDepositAsync(b.Address, c.Address, setup.SettleTimeout, 300);
-        await LifecycleLedger.AssertBalancedAsync(setup, "an open with deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "an open with deposit");
         await ContractAssert.RevertsWith("TotalDepositNotIncreasing", () => a.Network.SetTotalDepositAsync(ab, a.Address, 999, b.Address));
-        await LifecycleLedger.AssertBalancedAsync(setup, "a refused deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "a refused deposit");
 
         await WithdrawAsync(setup, ab, b, a, 1100);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a withdrawal beyond the own deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "a withdrawal beyond the own deposit");
         await LifecycleChannels.CooperativeSettleAsync(a, 200, b, 100, ab);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a cooperative settlement");
+        await NetworkLedger.AssertBalancedAsync(setup, "a cooperative settlement");
         await LifecycleChannels.CloseWithoutProofAsync(c, b, bc);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a close");
+        await NetworkLedger.AssertBalancedAsync(setup, "a close");
         await LifecycleChannels.SettleClosedAsync(c, b, bc);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a settlement");
+        await NetworkLedger.AssertBalancedAsync(setup, "a settlement");
 
         Assert.Equal(start, await setup.TokenBalanceAsync(setup.Network));
         // Every token went back to someone: 1000 + 400 + 300 in, 1100 + 200 + 100 + 300 out.
@@ -52,11 +52,11 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         var (a, b) = (await setup.NewPartyAsync(), await setup.NewPartyAsync());
 
         await LifecycleCalls.CallTokenAsync(a, "transfer(address,uint256,bytes)", setup.Network, new UInt256(700), DepositData(setup, a, b));
-        await LifecycleLedger.AssertBalancedAsync(setup, "an ERC223 open and deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "an ERC223 open and deposit");
         await LifecycleCalls.CallTokenAsync(b, "transfer(address,uint256,bytes)", setup.Network, new UInt256(300), DepositData(setup, b, a));
-        await LifecycleLedger.AssertBalancedAsync(setup, "an ERC223 deposit into an existing channel");
+        await NetworkLedger.AssertBalancedAsync(setup, "an ERC223 deposit into an existing channel");
         await ContractAssert.RevertsWith("InvalidDepositData", () => LifecycleCalls.CallTokenAsync(a, "transfer(address,uint256)", setup.Network, new UInt256(5)));
-        await LifecycleLedger.AssertBalancedAsync(setup, "a refused ERC223 transfer");
+        await NetworkLedger.AssertBalancedAsync(setup, "a refused ERC223 transfer");
 
         await SettleAfterWithdrawAsync(setup, a, b);
     }
@@ -68,9 +68,9 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         var (a, b) = (await setup.NewPartyAsync(), await setup.NewPartyAsync());
 
         await LifecycleCalls.CallTokenAsync(a, "approveAndCall", setup.Network, new UInt256(700), DepositData(setup, a, b));
-        await LifecycleLedger.AssertBalancedAsync(setup, "an ApproveAndCall open and deposit");
+        await NetworkLedger.AssertBalancedAsync(setup, "an ApproveAndCall open and deposit");
         await LifecycleCalls.CallTokenAsync(b, "approveAndCall", setup.Network, new UInt256(300), DepositData(setup, b, a));
-        await LifecycleLedger.AssertBalancedAsync(setup, "an ApproveAndCall deposit into an existing channel");
+        await NetworkLedger.AssertBalancedAsync(setup, "an ApproveAndCall deposit into an existing channel");
 
         await SettleAfterWithdrawAsync(setup, a, b);
     }
@@ -81,11 +81,11 @@ public sealed class NetworkBalanceTests(LifecycleCallbackFixture fixture) : ICla
         var id = await setup.Reader.GetChannelIdentifierAsync(a.Address, b.Address);
         var network = await setup.TokenBalanceAsync(setup.Network);
         await WithdrawAsync(setup, id, a, b, 250);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a withdrawal");
+        await NetworkLedger.AssertBalancedAsync(setup, "a withdrawal");
         Assert.Equal(network - 250, await setup.TokenBalanceAsync(setup.Network));
 
         await LifecycleChannels.CooperativeSettleAsync(a, 400, b, 350, id);
-        await LifecycleLedger.AssertBalancedAsync(setup, "a cooperative settlement");
+        await NetworkLedger.AssertBalancedAsync(setup, "a cooperative settlement");
         Assert.Equal(network - 1000, await setup.TokenBalanceAsync(setup.Network));
         Assert.Equal(NetworkFixture.InitialTokens * 2, await a.TokenBalanceAsync() + await b.TokenBalanceAsync());
     }

@@ -10,7 +10,7 @@ namespace Photon.Contracts.Tests.Network.Support;
 /// The network fixture plus a TokenNetwork for each hostile token, and a tiny compiled contract that
 /// refuses ERC223 tokens until it is told to accept them. Shared by the hostile-token classes
 /// (<see cref="HostileCollection"/>); tests use fresh parties and audit each network from the chain
-/// alone (<see cref="HostileLedger"/>), so they do not depend on each other's channels.
+/// alone (<see cref="NetworkLedger"/>), so they do not depend on each other's channels.
 /// </summary>
 public sealed class HostileFixture : NetworkFixture
 {

@@ -40,9 +40,14 @@ public sealed class TokenNetworkSetup(NetworkFixture fixture, ContractArtifact t
     }
 
     /// <summary><paramref name="opener"/> opens a channel with <paramref name="partner"/>; returns its id.</summary>
-    public async Task<UInt256> OpenAsync(Party opener, Party partner, ulong? settleTimeout = null)
+    public Task<UInt256> OpenAsync(Party opener, Party partner, ulong? settleTimeout = null) =>
+        OpenAsync(opener, partner.Address, settleTimeout);
+
+    /// <summary><paramref name="opener"/> opens a channel with any address (a contract, say); returns its id.</summary>
+    public async Task<UInt256> OpenAsync(Party opener, Address partner, ulong? settleTimeout = null)
     {
-        var receipt = await opener.Network.OpenChannelAsync(opener.Address, partner.Address, new UInt256(settleTimeout ?? SettleTimeout));
+        ArgumentNullException.ThrowIfNull(opener);
+        var receipt = await opener.Network.OpenChannelAsync(opener.Address, partner, new UInt256(settleTimeout ?? SettleTimeout));
         return TokenNetworkContract.EventsOf(receipt, Network).OfType<ChannelOpened>().Single().ChannelId;
     }
 

@@ -10,9 +10,9 @@ namespace Photon.Contracts.Tests.Network.Support;
 /// token balance must equal what its live channels hold plus what it keeps for those recipients.
 /// Independent of which test opened which channel, so it holds whatever else ran on the network.
 /// </summary>
-public static class HostileLedger
+public static class NetworkLedger
 {
-    public static async Task<HostileLedgerTotals> ReadAsync(TokenNetworkSetup setup)
+    public static async Task<NetworkLedgerTotals> ReadAsync(TokenNetworkSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var reader = setup.Reader;
@@ -38,16 +38,23 @@ public static class HostileLedger
         var deferred = UInt256.Zero;
         foreach (var recipient in recipients)
             deferred += await reader.DeferredPayoutAsync(recipient);
-        return new HostileLedgerTotals(await setup.TokenBalanceAsync(setup.Network), holdings, deferred, liveChannels);
+        return new NetworkLedgerTotals(await setup.TokenBalanceAsync(setup.Network), holdings, deferred, liveChannels);
     }
 
     /// <summary>Asserts balance = Σ live holdings + Σ deferred payouts; returns the figures.</summary>
-    public static async Task<HostileLedgerTotals> AssertSolventAsync(TokenNetworkSetup setup)
+    public static async Task<NetworkLedgerTotals> AssertSolventAsync(TokenNetworkSetup setup, string? afterWhat = null)
     {
         var totals = await ReadAsync(setup);
         Assert.True(
             totals.Balance == totals.Holdings + totals.Deferred,
-            $"network {setup.Network} holds {totals.Balance} tokens, but its {totals.LiveChannels} live channels hold {totals.Holdings} and it keeps {totals.Deferred} in deferred payouts");
+            $"{(afterWhat is null ? "" : $"after {afterWhat}: ")}network {setup.Network} holds {totals.Balance} tokens, but its {totals.LiveChannels} live channels hold {totals.Holdings} and it keeps {totals.Deferred} in deferred payouts");
         return totals;
+    }
+
+    /// <summary>Solvent with nothing deferred: the network holds exactly what its channels hold.</summary>
+    public static async Task AssertBalancedAsync(TokenNetworkSetup setup, string afterWhat)
+    {
+        var totals = await AssertSolventAsync(setup, afterWhat);
+        Assert.True(totals.Deferred.IsZero, $"after {afterWhat}: {totals.Deferred} tokens are deferred, none expected");
     }
 }
