@@ -1,6 +1,10 @@
 using Photon.Contracts.Proofs;
 using Photon.Ethereum;
 using Photon.Ethereum.Eip712;
+using Photon.Protocol.Negotiation;
+using Photon.Protocol.OnChain;
+using Photon.Protocol.Routing;
+using System.Collections.Immutable;
 
 namespace Photon.Protocol.Channels;
 
@@ -77,8 +81,39 @@ public sealed record Channel
 
     public ChannelStatus Status { get; init; }
 
+    /// <summary>Set once the channel is closed on chain.</summary>
+    public ChannelClosing? Closing { get; init; }
+
+    /// <summary>The withdraw being negotiated, if any.</summary>
+    public WithdrawState? Withdraw { get; init; }
+
+    /// <summary>The cooperative settlement being negotiated, if any; once we signed it the channel is frozen.</summary>
+    public CooperativeSettleState? CooperativeSettle { get; init; }
+
+    /// <summary>What this node charges to forward payments out through this channel; null for the node's default.</summary>
+    public FeeSchedule? Fees { get; init; }
+
+    /// <summary>
+    /// The partner's signed Disposed proofs for locks this node paid it, by lock hash: the evidence for
+    /// punishObsoleteUnlock should the partner unlock one on chain anyway.
+    /// </summary>
+    public ImmutableDictionary<Hash256, ProofSignature> PartnerDisposals { get; init; } = ImmutableDictionary<Hash256, ProofSignature>.Empty;
+
     /// <summary>The EIP-712 domain of every proof about this channel (PhotonDomain.Create(ChainId, TokenNetwork)).</summary>
     public Eip712Domain Domain { get; private init; } = PhotonDomain.Create(0, default);
+
+    /// <summary>True while balance proofs may change the channel: opened, and no cooperative settlement signed by us.</summary>
+    public bool AcceptsTransfers => Status == ChannelStatus.Opened && CooperativeSettle?.Frozen != true;
+
+    public bool Equals(Channel? other) =>
+        other is not null
+        && ChainId == other.ChainId && TokenNetwork == other.TokenNetwork && ChannelId == other.ChannelId
+        && SettleTimeout == other.SettleTimeout && RevealTimeout == other.RevealTimeout
+        && Our.Equals(other.Our) && Partner.Equals(other.Partner) && Status == other.Status
+        && Equals(Closing, other.Closing) && Equals(Withdraw, other.Withdraw) && Equals(CooperativeSettle, other.CooperativeSettle)
+        && Equals(Fees, other.Fees) && State.Collections.DictionaryEqual(PartnerDisposals, other.PartnerDisposals);
+
+    public override int GetHashCode() => HashCode.Combine(ChannelId, Our, Partner, Status);
 
     /// <summary>The end of <paramref name="participant"/> and the other one.</summary>
     /// <exception cref="ArgumentException"><paramref name="participant"/> is not in the channel.</exception>

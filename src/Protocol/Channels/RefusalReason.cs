@@ -56,4 +56,34 @@ public enum RefusalReason
 
     /// <summary>The lock is removed as expired only once the block is past its expiration.</summary>
     LockNotExpired,
+
+    /// <summary>This node signed a cooperative settlement of the channel: its balances are final.</summary>
+    ChannelFrozen,
+
+    /// <summary>No known token network or channel matches the message or action.</summary>
+    UnknownChannel,
+
+    /// <summary>The message is malformed (a missing or badly encoded field).</summary>
+    InvalidMessage,
+
+    /// <summary>The message names a payment this node has no part in, or is not from the party it should come from.</summary>
+    UnknownPayment,
+
+    /// <summary>The secret does not hash to the lock's secret hash.</summary>
+    WrongSecret,
+
+    /// <summary>The action's arguments are invalid (zero amount, unknown partner, no route, …).</summary>
+    InvalidAction,
+
+    /// <summary>The lock leaves this node too little time to act safely (reveal timeout, settle timeout).</summary>
+    UnsafeLock,
+
+    /// <summary>The payment's fee does not cover this mediator's fee schedule.</summary>
+    InsufficientFee,
+
+    /// <summary>A Disposed, Withdraw or CooperativeSettle signature is not the sender's over the stated fields.</summary>
+    InvalidProofSignature,
+
+    /// <summary>The request conflicts with a negotiation or a payment already in progress.</summary>
+    Conflict,
 }

@@ -1,0 +1,14 @@
+using Photon.Ethereum;
+
+namespace Photon.Protocol.Negotiation;
+
+/// <summary>
+/// A CooperativeSettle this node has signed or been asked to sign. Once this node has signed one, the
+/// channel is frozen: no balance proof may change it, since the signed balances could be submitted
+/// at any time (docs/contracts.md).
+/// </summary>
+public sealed record CooperativeSettleState(Address Participant1, UInt256 Balance1, Address Participant2, UInt256 Balance2, Signature? OurSignature, Signature? PartnerSignature)
+{
+    /// <summary>True once this node signed: no new balance proof, in either direction, is allowed.</summary>
+    public bool Frozen => OurSignature is not null;
+}
