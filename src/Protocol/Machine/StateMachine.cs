@@ -71,6 +71,7 @@ public sealed class StateMachine
                 break;
             case ContractReceiveSecretRevealed revealed:
                 Payments.OnSecretRegistered(context, revealed);
+                ChainEvents.OnSecretRegistered(context, revealed);
                 break;
             case ContractReceiveChannelWithdraw withdrawn:
                 ChainEvents.OnWithdraw(context, withdrawn);

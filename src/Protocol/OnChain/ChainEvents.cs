@@ -96,4 +96,8 @@ internal static class ChainEvents
     public static void OnBlock(TransitionContext context)
     {
     }
+
+    public static void OnSecretRegistered(TransitionContext context, ContractReceiveSecretRevealed revealed)
+    {
+    }
 }
