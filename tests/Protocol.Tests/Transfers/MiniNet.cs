@@ -59,13 +59,23 @@ internal sealed class MiniNet
         }
     }
 
+    public void Step(int messages)
+    {
+        for (var i = 0; i < messages; i++)
+        {
+            var (from, send) = _queue.Dequeue();
+            if (!Offline.Contains(send.Recipient) && !Offline.Contains(from))
+                Apply(send.Recipient, new ReceiveMessage(from, send.Message));
+        }
+    }
+
     public void Run()
     {
         for (var i = 0; _queue.Count > 0; i++)
         {
             Assert.True(i < 100_000, "no quiet");
             var (from, send) = _queue.Dequeue();
-            if (Offline.Contains(send.Recipient))
+            if (Offline.Contains(send.Recipient) || Offline.Contains(from))
                 continue;
             Apply(send.Recipient, new ReceiveMessage(from, send.Message));
         }
@@ -91,14 +101,16 @@ internal sealed class MiniNet
         }
     }
 
-    public void Pay(Address from, Address to, ulong amount, int secret, params Address[][] routes)
+    public void Pay(Address from, Address to, ulong amount, int secret, params Address[][] routes) => PayWithFee(from, to, amount, 0, secret, routes);
+
+    public void PayWithFee(Address from, Address to, ulong amount, ulong fee, int secret, params Address[][] routes)
     {
         var s = new byte[32];
         s[0] = (byte)secret;
         s[1] = (byte)(secret >> 8);
         s[31] = 7;
         Apply(from, new ActionInitPayment(TokenNetwork, new UInt256((ulong)secret), to, amount, new Hash256(s),
-            routes.Select(r => new Route([.. r], UInt256.Zero)).ToImmutableArray()));
+            routes.Select(r => new Route([.. r], fee)).ToImmutableArray()));
     }
 
     public Photon.Protocol.Channels.Channel Channel(Address node, Address partner) => States[node].TokenNetworks[TokenNetwork].ChannelWith(partner)!;
