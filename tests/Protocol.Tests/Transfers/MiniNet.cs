@@ -21,12 +21,26 @@ internal sealed class MiniNet
     public ulong Block = 1;
     public readonly HashSet<Address> Offline = [];
 
-    public Address AddNode(int seed)
+    public static PrivateKey KeyOf(int seed)
     {
         var bytes = new byte[32];
         bytes[31] = (byte)seed;
         bytes[0] = 1;
-        var key = PrivateKey.FromBytes(bytes);
+        return PrivateKey.FromBytes(bytes);
+    }
+
+    public static Hash256 SecretOf(int secret)
+    {
+        var s = new byte[32];
+        s[0] = (byte)secret;
+        s[1] = (byte)(secret >> 8);
+        s[31] = 7;
+        return new Hash256(s);
+    }
+
+    public Address AddNode(int seed)
+    {
+        var key = KeyOf(seed);
         Machines[key.Address] = (new StateMachine(key), key);
         States[key.Address] = new NodeState(key.Address, 31337, Block);
         Apply(key.Address, new ContractReceiveTokenNetworkCreated(Address.Parse("0x0000000000000000000000000000000000000001"), TokenNetwork, Block));
@@ -105,11 +119,7 @@ internal sealed class MiniNet
 
     public void PayWithFee(Address from, Address to, ulong amount, ulong fee, int secret, params Address[][] routes)
     {
-        var s = new byte[32];
-        s[0] = (byte)secret;
-        s[1] = (byte)(secret >> 8);
-        s[31] = 7;
-        Apply(from, new ActionInitPayment(TokenNetwork, new UInt256((ulong)secret), to, amount, new Hash256(s),
+        Apply(from, new ActionInitPayment(TokenNetwork, new UInt256((ulong)secret), to, amount, SecretOf(secret),
             routes.Select(r => new Route([.. r], fee)).ToImmutableArray()));
     }
 
