@@ -16,9 +16,9 @@ public static class BalanceProofCheck
     public static EndTransition CheckDirectTransfer(Channel channel, Address sender, ReceivedBalanceProof proof, Hash256 additionalHash, UInt256 amount) =>
         CheckTransition(channel, sender, proof, additionalHash, () => ChannelTransitions.ApplyDirectTransfer(channel, channel.Partner.Address, amount));
 
-    /// <summary>A MediatedTransfer adding <paramref name="hashTimeLock"/>, received at <paramref name="block"/>.</summary>
+    /// <summary>A MediatedTransfer adding <paramref name="hashTimeLock"/>, received at <paramref name="block"/> (an already expired lock is accepted: see ChannelTransitions.ApplyLock).</summary>
     public static EndTransition CheckLock(Channel channel, Address sender, ReceivedBalanceProof proof, Hash256 additionalHash, HashTimeLock hashTimeLock, ulong block) =>
-        CheckTransition(channel, sender, proof, additionalHash, () => ChannelTransitions.ApplyLock(channel, channel.Partner.Address, hashTimeLock, block));
+        CheckTransition(channel, sender, proof, additionalHash, () => ChannelTransitions.ApplyLock(channel, channel.Partner.Address, hashTimeLock, block, received: true));
 
     /// <summary>An Unlock with <paramref name="secret"/>.</summary>
     public static EndTransition CheckUnlock(Channel channel, Address sender, ReceivedBalanceProof proof, Hash256 additionalHash, Hash256 secret) =>
@@ -27,6 +27,10 @@ public static class BalanceProofCheck
     /// <summary>A LockExpired removing the lock with <paramref name="secretHash"/>, received at <paramref name="block"/>.</summary>
     public static EndTransition CheckLockExpired(Channel channel, Address sender, ReceivedBalanceProof proof, Hash256 additionalHash, Hash256 secretHash, ulong block) =>
         CheckTransition(channel, sender, proof, additionalHash, () => ChannelTransitions.ApplyLockExpired(channel, channel.Partner.Address, secretHash, block));
+
+    /// <summary>An AnnounceDisposedResponse removing the lock with <paramref name="secretHash"/> that we disposed.</summary>
+    public static EndTransition CheckDisposed(Channel channel, Address sender, ReceivedBalanceProof proof, Hash256 additionalHash, Hash256 secretHash) =>
+        CheckTransition(channel, sender, proof, additionalHash, () => ChannelTransitions.ApplyDisposed(channel, channel.Partner.Address, secretHash));
 
     /// <summary>
     /// Checks <paramref name="proof"/> against <paramref name="expected"/>, the partner's end as the

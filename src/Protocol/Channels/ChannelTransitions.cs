@@ -34,7 +34,18 @@ public static class ChannelTransitions
     /// secret hash is already pending, when its hash was disposed in this channel, when it does not
     /// expire after <paramref name="block"/> or expires after block + settle timeout, or beyond capacity.
     /// </summary>
-    public static EndTransition ApplyLock(Channel channel, Address payer, HashTimeLock hashTimeLock, ulong block)
+    /// <param name="channel">The channel as it stands.</param>
+    /// <param name="payer">Who adds the lock: this node, or the partner whose proof is being checked.</param>
+    /// <param name="hashTimeLock">The new lock.</param>
+    /// <param name="block">The current block.</param>
+    /// <param name="received">
+    /// True when checking a lock the partner sent. A lock that expired while its transfer was on its way is
+    /// then accepted (its payer removes it with LockExpired; this node takes no part in its payment):
+    /// refusing it would leave the partner's nonce sequence stuck for good, since the transfer can only
+    /// ever arrive later. A lock too far in the future is still refused: an honest sender's lock becomes
+    /// acceptable as this node's block catches up, so its retry succeeds.
+    /// </param>
+    public static EndTransition ApplyLock(Channel channel, Address payer, HashTimeLock hashTimeLock, ulong block, bool received = false)
     {
         ArgumentNullException.ThrowIfNull(hashTimeLock);
         if (Prepare(channel, payer) is { } refusal)
@@ -51,7 +62,7 @@ public static class ChannelTransitions
         // channel's life: a lock with that hash, in either direction, must never be pending again.
         if (end.DisposedLockHashes.Contains(lockHash) || partner.DisposedLockHashes.Contains(lockHash))
             return EndTransition.Refuse(RefusalReason.DisposedLock, $"lock {lockHash} was disposed in this channel");
-        if (hashTimeLock.Expiration <= block)
+        if (!received && hashTimeLock.Expiration <= block)
             return EndTransition.Refuse(RefusalReason.LockExpirationNotInFuture, $"the lock expires at block {hashTimeLock.Expiration}, not after the current block {block}");
         var latest = (UInt256)block + channel.SettleTimeout;
         if (hashTimeLock.Expiration > latest)
@@ -89,6 +100,21 @@ public static class ChannelTransitions
         if (block <= expired.Expiration)
             return EndTransition.Refuse(RefusalReason.LockNotExpired, $"the lock expires at block {expired.Expiration}; block {block} is not past it");
         return Next(end with { Locks = end.Locks.Remove(expired) });
+    }
+
+    /// <summary>
+    /// Removes the pending lock with <paramref name="secretHash"/> that the payee disposed (AnnounceDisposed)
+    /// and records its lock hash as disposed for the channel's life: its amount stays with the payer, and no
+    /// lock with that hash may be pending again in either direction (docs/contracts.md).
+    /// </summary>
+    public static EndTransition ApplyDisposed(Channel channel, Address payer, Hash256 secretHash)
+    {
+        if (Prepare(channel, payer) is { } refusal)
+            return refusal;
+        var (end, _) = channel.EndsOf(payer);
+        if (end.FindLock(secretHash) is not { } disposed)
+            return EndTransition.Refuse(RefusalReason.UnknownLock, $"no pending lock has secret hash {secretHash}");
+        return Next(end with { Locks = end.Locks.Remove(disposed), DisposedLockHashes = end.DisposedLockHashes.Add(disposed.LockHash) });
     }
 
     private static EndTransition? Prepare(Channel channel, Address payer)

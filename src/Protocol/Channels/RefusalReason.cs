@@ -86,4 +86,10 @@ public enum RefusalReason
 
     /// <summary>The request conflicts with a negotiation or a payment already in progress.</summary>
     Conflict,
+
+    /// <summary>No candidate route can carry the payment (no channel, capacity, or timeouts).</summary>
+    NoRoute,
+
+    /// <summary>The lock's secret is registered on chain in time: the lock is claimable and cannot expire off-chain.</summary>
+    SecretRegistered,
 }

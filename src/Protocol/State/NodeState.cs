@@ -42,6 +42,9 @@ public sealed record NodeState
     /// <summary>Block at which each secret was registered on chain (SecretRegistry), by secret hash.</summary>
     public ImmutableDictionary<Hash256, ulong> SecretsRegisteredOnChain { get; init; } = ImmutableDictionary<Hash256, ulong>.Empty;
 
+    /// <summary>Secret hashes whose registration on chain this node requested and has not seen yet (so it asks once).</summary>
+    public ImmutableHashSet<Hash256> SecretRegistrationsRequested { get; init; } = ImmutableHashSet<Hash256>.Empty;
+
     /// <summary>Messages sent and not acknowledged yet, by message id.</summary>
     public ImmutableSortedDictionary<ulong, OutgoingMessage> Outbox { get; init; } = ImmutableSortedDictionary<ulong, OutgoingMessage>.Empty;
 
@@ -66,6 +69,7 @@ public sealed record NodeState
         && Collections.DictionaryEqual(Payments, other.Payments)
         && Collections.DictionaryEqual(Secrets, other.Secrets)
         && Collections.DictionaryEqual(SecretsRegisteredOnChain, other.SecretsRegisteredOnChain)
+        && SecretRegistrationsRequested.SetEquals(other.SecretRegistrationsRequested)
         && Collections.SortedDictionaryEqual(Outbox, other.Outbox);
 
     public override int GetHashCode() => HashCode.Combine(Our, BlockNumber, NextMessageId, Payments.Count, Outbox.Count);

@@ -226,8 +226,20 @@ public sealed class BalanceProofCheckTests
         var proof = SignedProof(1, 0, 10, disposed.LockHash, Additional);
 
         AssertRefusedUnchanged(channel, BalanceProofCheck.CheckLock(channel, Partner, proof, Additional, disposed, block: 10), RefusalReason.DisposedLock);
-        AssertRefusedUnchanged(opened, BalanceProofCheck.CheckLock(opened, Partner, proof, Additional, disposed, block: 300), RefusalReason.LockExpirationNotInFuture);
+        var tooLong = Lock(1, 10, expiration: 10 + SettleTimeout + 1);
+        AssertRefusedUnchanged(opened, BalanceProofCheck.CheckLock(opened, Partner, SignedProof(1, 0, 10, tooLong.LockHash, Additional), Additional, tooLong, block: 10), RefusalReason.LockExpirationTooFar);
         Expect(BalanceProofCheck.CheckLock(opened, Partner, proof, Additional, disposed, block: 10));
+    }
+
+    [Fact]
+    public void Accepts_a_partners_lock_that_expired_on_its_way()
+    {
+        var hashTimeLock = Lock(1, 10, expiration: 300);
+        var proof = SignedProof(1, 0, 10, hashTimeLock.LockHash, Additional);
+
+        var end = Expect(BalanceProofCheck.CheckLock(Opened(), Partner, proof, Additional, hashTimeLock, block: 300));
+
+        Assert.Equal([hashTimeLock], end.Locks);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class RandomTransitionSequenceTests
                 var hashTimeLock = random.Next(8) == 0 && !end.Locks.IsEmpty
                     ? end.Locks[random.Next(end.Locks.Count)]
                     : new HashTimeLock(block + (ulong)random.Next(-5, (int)SettleTimeout + 5), (ulong)random.Next(0, (int)distributable / 2 + 10), SecretHash.Of(secret));
-                return ("lock", () => ChannelTransitions.ApplyLock(channel, payer, hashTimeLock, block),
+                return ("lock", () => ChannelTransitions.ApplyLock(channel, payer, hashTimeLock, block, received: payer != Us),
                     (proof, hash) => BalanceProofCheck.CheckLock(channel, payer, proof, hash, hashTimeLock, block));
             case 2:
                 return ("unlock", () => ChannelTransitions.ApplyUnlock(channel, payer, secret),
