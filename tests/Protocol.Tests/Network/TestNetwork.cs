@@ -39,6 +39,7 @@ internal sealed class TestNetwork
     private readonly Dictionary<Address, TestNode> _byAddress = [];
     private readonly List<InFlightMessage> _inFlight = [];
     private readonly List<InFlightMessage> _rejected = [];
+    private readonly HashSet<Address> _disconnected = [];
     private readonly Random _random;
     private bool _mining;
 
@@ -76,6 +77,18 @@ internal sealed class TestNetwork
 
     /// <summary>Messages delivered so far (all nodes).</summary>
     public int Deliveries { get; private set; }
+
+    /// <summary>Messages lost because their sender or recipient was disconnected.</summary>
+    public int Lost { get; private set; }
+
+    /// <summary>
+    /// Cuts <paramref name="node"/>'s link: until <see cref="Reconnect"/>, every message it sends or is sent
+    /// is lost on delivery. The node still follows the chain (blocks, registered secrets), as a node whose
+    /// relay is down but whose Ethereum client is not.
+    /// </summary>
+    public void Disconnect(TestNode node) => _disconnected.Add(node.Address);
+
+    public void Reconnect(TestNode node) => _disconnected.Remove(node.Address);
 
     /// <summary>The key of node <paramref name="index"/>: fixed, so that failures reproduce across runs.</summary>
     public static PrivateKey KeyOf(int index) => PrivateKey.FromBytes(Keccak256.Hash($"photon test network node {index}").ToArray());
@@ -140,11 +153,19 @@ internal sealed class TestNetwork
         return true;
     }
 
-    /// <summary>Delivers the message at <paramref name="index"/> of <see cref="InFlight"/>.</summary>
+    /// <summary>
+    /// Delivers the message at <paramref name="index"/> of <see cref="InFlight"/>; a message from or to a
+    /// disconnected node is lost instead.
+    /// </summary>
     public void Deliver(int index)
     {
         var message = _inFlight[index];
         _inFlight.RemoveAt(index);
+        if (_disconnected.Contains(message.From) || _disconnected.Contains(message.To))
+        {
+            Lost++;
+            return;
+        }
         Deliveries++;
         var recipient = _byAddress.GetValueOrDefault(message.To)
             ?? throw new InvalidOperationException($"{message}: the recipient is not a node of this network");
@@ -256,9 +277,11 @@ internal sealed class TestNetwork
     }
 
     /// <summary>
-    /// Resends and delivers until every outbox is empty (each message acknowledged), as the shell's resend
-    /// timer eventually does on a working link. Fails the test when outboxes are still not empty after
-    /// <paramref name="maxRounds"/> rounds of resending.
+    /// Delivers what is in flight (oldest first, or in a random order), then resends and delivers until
+    /// every outbox is empty (each message acknowledged), as the shell's resend timer does on a working
+    /// link. Resends go out and arrive in outbox order, as a shell's do: a link that shuffled every resend
+    /// would let a partner accept the next nonce only by luck. Fails the test when outboxes are still not
+    /// empty after <paramref name="maxRounds"/> rounds of resending.
     /// </summary>
     public void RunUntilAcknowledged(int maxRounds = 20, bool randomOrder = false)
     {
@@ -268,13 +291,18 @@ internal sealed class TestNetwork
             if (round >= maxRounds)
             {
                 var stuck = _nodes.Where(n => !n.State.Outbox.IsEmpty)
-                    .SelectMany(n => n.State.Outbox.Values.Select(o => $"{n.Name}: {o.Message.PayloadCase} #{o.MessageId} to {NodeAt(o.Recipient).Name}"));
+                    .SelectMany(n => n.State.Outbox.Values.Select(o => $"{n.Name}: {o.Message.PayloadCase} #{o.MessageId} to {NodeAt(o.Recipient).Name} ({LastRefusal(n, o)})"));
                 Assert.Fail($"outboxes not acknowledged after {maxRounds} resends: {string.Join("; ", stuck)}");
             }
             RetryAll();
-            RunUntilQuiet(randomOrder: randomOrder);
+            RunUntilQuiet();
         }
     }
+
+    // Why the recipient keeps refusing a message, for the failure message.
+    private string LastRefusal(TestNode sender, OutgoingMessage outgoing) =>
+        NodeAt(outgoing.Recipient).Events.OfType<EventMessageRefused>().LastOrDefault(r => r.Sender == sender.Address && r.MessageId == outgoing.MessageId)?.Refusal.ToString()
+        ?? "never refused";
 
     /// <summary>True when no message is in flight and no node waits for an acknowledgement.</summary>
     public bool IsQuiet => _inFlight.Count == 0 && _nodes.TrueForAll(n => n.State.Outbox.IsEmpty);
