@@ -56,16 +56,15 @@ internal static class Payments
             return;
         }
         var secretHash = SecretHash.Of(secret);
+        // Delivered only says the reveal arrived: it is acknowledged even when it matches nothing (a payment
+        // that ended here), or its sender would send it forever. It changes no channel.
+        context.Acknowledge(received);
         if (!context.State.Payments.TryGetValue(secretHash, out var task))
         {
-            // Known secrets are re-sent reveals (acknowledged again); anything else names no payment of ours.
-            if (context.State.Secrets.ContainsKey(secretHash))
-                context.Acknowledge(received);
-            else
+            if (!context.State.Secrets.ContainsKey(secretHash))
                 context.RefuseMessage(received, RefusalReason.WrongSecret, $"the secret's hash {secretHash} matches no payment of this node");
             return;
         }
-        context.Acknowledge(received);
         Learn(context, secretHash, secret);
         switch (task)
         {
@@ -324,10 +323,19 @@ internal static class Payments
         }
     }
 
+    /// <summary>
+    /// Records a secret. Learning it inside a lock's danger zone registers it at once: waiting for the next
+    /// block could be one block too late.
+    /// </summary>
     private static void Learn(TransitionContext context, Hash256 secretHash, Hash256 secret)
     {
-        if (!context.State.Secrets.ContainsKey(secretHash))
-            context.State = context.State with { Secrets = context.State.Secrets.Add(secretHash, secret) };
+        if (context.State.Secrets.ContainsKey(secretHash))
+            return;
+        context.State = context.State with { Secrets = context.State.Secrets.Add(secretHash, secret) };
+        foreach (var network in context.State.TokenNetworks.Values)
+            foreach (var channel in network.Channels.Values)
+                if (channel.Partner.FindLock(secretHash) is not null)
+                    RegisterSecretsInDanger(context, network.Address, channel.ChannelId);
     }
 
     /// <summary>Removes a mediator or target task with no lock left pending, or whose lock can no longer pay (expired unclaimed).</summary>
