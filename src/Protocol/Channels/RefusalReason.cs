@@ -86,4 +86,10 @@ public enum RefusalReason
 
     /// <summary>The request conflicts with a negotiation or a payment already in progress.</summary>
     Conflict,
+
+    /// <summary>A Withdraw's expiration block is not after the current block, or lies further ahead than the channel allows.</summary>
+    InvalidExpiration,
+
+    /// <summary>The balances of a CooperativeSettle are not what this node computes from the channel.</summary>
+    BalanceMismatch,
 }
