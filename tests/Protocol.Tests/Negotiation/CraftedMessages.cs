@@ -56,4 +56,23 @@ internal static class CraftedMessages
             },
         };
     }
+
+    /// <summary>A CooperativeSettleConfirmation whose signature is <paramref name="signer"/>'s over exactly its fields.</summary>
+    public static Message SettleConfirmation(ulong messageId, Address participant1, UInt256 balance1, Address participant2, UInt256 balance2, PrivateKey signer)
+    {
+        var request = SettleRequest(messageId, participant1, balance1, participant2, balance2, signer).CooperativeSettleRequest;
+        return new Message
+        {
+            MessageId = messageId,
+            CooperativeSettleConfirmation = new CooperativeSettleConfirmation
+            {
+                Channel = request.Channel,
+                Participant1 = request.Participant1,
+                Balance1 = request.Balance1,
+                Participant2 = request.Participant2,
+                Balance2 = request.Balance2,
+                Signature = request.Signature,
+            },
+        };
+    }
 }
