@@ -100,17 +100,6 @@ internal sealed class ChannelPair
     public void WeLearnSecret(int n) =>
         Us.State = Us.State with { Secrets = Us.State.Secrets.SetItem(SecretHash.Of(Secret(n)), Secret(n)) };
 
-    /// <summary>Applies <paramref name="change"/> to our node twice: the second time must change nothing and emit nothing.</summary>
-    public ImmutableArray<Event> ApplyTwice(StateChange change, ulong? block = null)
-    {
-        var events = Us.Apply(change, block);
-        var state = Us.State;
-        var again = Us.Apply(change, block);
-        Assert.Empty(again);
-        Assert.Equal(state, Us.State);
-        return events;
-    }
-
     private static Message MediatedTransfer(Channel channel, ChannelEnd end, HashTimeLock hashTimeLock, Address initiator, Address target) => new()
     {
         MessageId = 5_000 + end.Nonce,

@@ -33,6 +33,17 @@ internal sealed class TestNode(PrivateKey key)
         return result.Events;
     }
 
+    /// <summary>Applies <paramref name="change"/> twice: the second time must change nothing and emit nothing.</summary>
+    public ImmutableArray<Event> ApplyTwice(StateChange change, ulong? block = null)
+    {
+        var events = Apply(change, block);
+        var state = State;
+        var again = Apply(change, block);
+        Assert.Empty(again);
+        Assert.Equal(state, State);
+        return events;
+    }
+
     /// <summary>Advances to <paramref name="block"/> with a Block state change.</summary>
     public ImmutableArray<Event> AdvanceTo(ulong block) => Apply(new Block(block), block);
 
