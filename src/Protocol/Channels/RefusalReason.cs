@@ -57,7 +57,7 @@ public enum RefusalReason
     /// <summary>The lock is removed as expired only once the block is past its expiration.</summary>
     LockNotExpired,
 
-    /// <summary>This node signed a cooperative settlement of the channel: its balances are final.</summary>
+    /// <summary>This node signed a cooperative settlement of the channel or asked to close it: its balances are final.</summary>
     ChannelFrozen,
 
     /// <summary>No known token network or channel matches the message or action.</summary>
