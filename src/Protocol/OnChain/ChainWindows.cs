@@ -1,3 +1,5 @@
+using Photon.Ethereum;
+
 namespace Photon.Protocol.OnChain;
 
 /// <summary>
@@ -11,5 +13,5 @@ internal static class ChainWindows
     public static bool CanLandBy(ulong block, ulong lastBlock) => block < lastBlock;
 
     /// <summary>True when a transaction asked for at <paramref name="block"/> can be mined at or before the block <paramref name="expiration"/> (a lock's, a uint256).</summary>
-    public static bool CanLandBy(ulong block, Ethereum.UInt256 expiration) => new Ethereum.UInt256(block) < expiration;
+    public static bool CanLandBy(ulong block, UInt256 expiration) => new UInt256(block) < expiration;
 }

@@ -97,7 +97,7 @@ internal static class ChannelCloses
     {
         var partner = channel.Partner;
         var closing = channel.Closing!;
-        if (partner.Signature is not { } signature || partner.Nonce <= closing.Partner.Nonce)
+        if (partner.Signature is not { } signature)
             return;
         if (!ChainWindows.CanLandBy(context.BlockNumber, closing.SettleBlock))
         {

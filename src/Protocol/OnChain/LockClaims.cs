@@ -102,9 +102,12 @@ internal static class LockClaims
             if (channel.Partner.DisposedLockHashes.Contains(hashTimeLock.LockHash)
                 || state.SecretsRegisteredOnChain.ContainsKey(secretHash)
                 || closing.SecretRegistrations.Contains(secretHash)
+                || context.State.SecretRegistrationsRequested.Contains(secretHash)
                 || !state.Secrets.TryGetValue(secretHash, out var secret)
                 || !ChainWindows.CanLandBy(context.BlockNumber, hashTimeLock.Expiration))
                 continue;
+            // One registration per secret for the whole node, whichever rule (payments or claims) asks first.
+            context.State = context.State with { SecretRegistrationsRequested = context.State.SecretRegistrationsRequested.Add(secretHash) };
             context.Emit(new ContractSendSecretRegister(secret, secretHash));
             closing = closing with { SecretRegistrations = closing.SecretRegistrations.Add(secretHash) };
         }

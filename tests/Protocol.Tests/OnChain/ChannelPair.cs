@@ -60,12 +60,23 @@ internal sealed class ChannelPair
         var expected = ChannelTransitions.ApplyLock(channel, Partner.Address, hashTimeLock, Us.Block);
         Assert.True(expected.IsAccepted, expected.ToString());
         var message = MediatedTransfer(channel, expected.End, hashTimeLock, Partner.Address, Us.Address);
-        var additionalHash = MessageCodec.AdditionalHash(message);
-        var signature = expected.End.ToBalanceProof(ChannelId, additionalHash).Sign(PartnerKey, channel.Domain);
-        var received = new ReceivedBalanceProof(ChainId, TokenNetwork, ChannelId, expected.End.Nonce, expected.End.TransferredAmount, expected.End.LockedAmount, expected.End.Locksroot, signature);
-        var accepted = BalanceProofCheck.CheckLock(channel, Partner.Address, received, additionalHash, hashTimeLock, Us.Block);
-        Assert.True(accepted.IsAccepted, accepted.ToString());
-        Us.SetChannel(channel with { Partner = accepted.End });
+        Accept(channel, expected.End, message, (received, additionalHash) =>
+            BalanceProofCheck.CheckLock(channel, Partner.Address, received, additionalHash, hashTimeLock, Us.Block));
+    }
+
+    /// <summary>The partner removes its expired lock <paramref name="hashTimeLock"/> with a signed LockExpired, which our node accepts.</summary>
+    public void PartnerExpires(HashTimeLock hashTimeLock)
+    {
+        var channel = Us.Channel;
+        var expected = ChannelTransitions.ApplyLockExpired(channel, Partner.Address, hashTimeLock.SecretHash, Us.Block);
+        Assert.True(expected.IsAccepted, expected.ToString());
+        var message = new Message
+        {
+            MessageId = 6_000 + expected.End.Nonce,
+            LockExpired = new LockExpired { PaymentId = WireValues.Encode(new UInt256(expected.End.Nonce)), SecretHash = WireValues.Encode(hashTimeLock.SecretHash), BalanceProof = WireProof(channel, expected.End) },
+        };
+        Accept(channel, expected.End, message, (received, additionalHash) =>
+            BalanceProofCheck.CheckLockExpired(channel, Partner.Address, received, additionalHash, hashTimeLock.SecretHash, Us.Block));
     }
 
     /// <summary>We lock <paramref name="hashTimeLock"/> to the partner: our end gains it with our signature, as our sending path stores it.</summary>
@@ -100,6 +111,26 @@ internal sealed class ChannelPair
     public void WeLearnSecret(int n) =>
         Us.State = Us.State with { Secrets = Us.State.Secrets.SetItem(SecretHash.Of(Secret(n)), Secret(n)) };
 
+    /// <summary>Signs <paramref name="end"/> as the partner for <paramref name="message"/> and stores it once <paramref name="check"/> accepts it.</summary>
+    private void Accept(Channel channel, ChannelEnd end, Message message, Func<ReceivedBalanceProof, Hash256, EndTransition> check)
+    {
+        var additionalHash = MessageCodec.AdditionalHash(message);
+        var signature = end.ToBalanceProof(ChannelId, additionalHash).Sign(PartnerKey, channel.Domain);
+        var received = new ReceivedBalanceProof(ChainId, TokenNetwork, ChannelId, end.Nonce, end.TransferredAmount, end.LockedAmount, end.Locksroot, signature);
+        var accepted = check(received, additionalHash);
+        Assert.True(accepted.IsAccepted, accepted.ToString());
+        Us.SetChannel(channel with { Partner = accepted.End });
+    }
+
+    private static WireBalanceProof WireProof(Channel channel, ChannelEnd end) => new()
+    {
+        Channel = new ChannelRef { ChainId = channel.ChainId, TokenNetwork = WireValues.Encode(channel.TokenNetwork), ChannelId = WireValues.Encode(channel.ChannelId) },
+        Nonce = end.Nonce,
+        TransferredAmount = WireValues.Encode(end.TransferredAmount),
+        LockedAmount = WireValues.Encode(end.LockedAmount),
+        Locksroot = WireValues.Encode(end.Locksroot),
+    };
+
     private static Message MediatedTransfer(Channel channel, ChannelEnd end, HashTimeLock hashTimeLock, Address initiator, Address target) => new()
     {
         MessageId = 5_000 + end.Nonce,
@@ -110,14 +141,7 @@ internal sealed class ChannelPair
             Target = WireValues.Encode(target),
             TargetAmount = WireValues.Encode(hashTimeLock.Amount),
             Lock = new WireLock { Expiration = (ulong)hashTimeLock.Expiration, Amount = WireValues.Encode(hashTimeLock.Amount), SecretHash = WireValues.Encode(hashTimeLock.SecretHash) },
-            BalanceProof = new WireBalanceProof
-            {
-                Channel = new ChannelRef { ChainId = channel.ChainId, TokenNetwork = WireValues.Encode(channel.TokenNetwork), ChannelId = WireValues.Encode(channel.ChannelId) },
-                Nonce = end.Nonce,
-                TransferredAmount = WireValues.Encode(end.TransferredAmount),
-                LockedAmount = WireValues.Encode(end.LockedAmount),
-                Locksroot = WireValues.Encode(end.Locksroot),
-            },
+            BalanceProof = WireProof(channel, end),
         },
     };
 

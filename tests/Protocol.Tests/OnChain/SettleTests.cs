@@ -63,6 +63,31 @@ public sealed class SettleTests
     }
 
     [Fact]
+    public void An_update_of_our_proof_voids_the_partners_earlier_unlocks_so_a_lock_unlocked_again_counts_again()
+    {
+        var pair = new ChannelPair();
+        var first = Lock(1, 25, expiration: 300);
+        pair.WeLock(first);
+        var older = pair.Us.Channel.Our;
+        pair.WeLock(Lock(2, 5, expiration: 300));
+        var latest = pair.Us.Channel.Our;
+        var close = Assert.IsType<ContractSendChannelClose>(Assert.Single(pair.Us.Apply(new ActionCloseChannel(TokenNetwork, Partner))));
+        pair.Us.Apply(pair.Chain.Close(Us, close, block: 20), block: 20);
+        pair.Us.Apply(pair.Chain.RegisterSecret(Secret(1), block: 21), block: 21);
+        // The partner stores our older proof, unlocks against it, then stores our latest and unlocks again.
+        pair.Us.Apply(pair.Chain.Update(Partner, new ContractSendChannelUpdate(TokenNetwork, ChannelId, Us, older.BalanceHash, older.Nonce, older.Signature!.AdditionalHash, older.Signature.Signature), block: 22), block: 22);
+        pair.Us.Apply(pair.Chain.UnlockBy(Partner, Us, 0, first, older.LocksTree, block: 23), block: 23);
+        pair.Us.Apply(pair.Chain.Update(Partner, new ContractSendChannelUpdate(TokenNetwork, ChannelId, Us, latest.BalanceHash, latest.Nonce, latest.Signature!.AdditionalHash, latest.Signature.Signature), block: 24), block: 24);
+        pair.Us.Apply(pair.Chain.UnlockBy(Partner, Us, 0, first, latest.LocksTree, block: 25), block: 25);
+
+        var settle = Assert.IsType<ContractSendChannelSettle>(Assert.Single(pair.Us.AdvanceTo(pair.Chain.SettleBlock + pair.Us.State.Settings.PunishWindow + 1)));
+
+        Assert.Equal(new UInt256(25), settle.TransferredAmount1);
+        Assert.Equal(latest.Locksroot, settle.Locksroot1);
+        Assert.Equal(new UInt256(975), pair.Chain.Settle(settle, pair.Us.Block).Participant1Amount);
+    }
+
+    [Fact]
     public void Settling_is_left_to_the_partner_when_the_chain_holds_a_proof_of_ours_we_no_longer_have()
     {
         var pair = new ChannelPair();

@@ -37,6 +37,34 @@ public sealed class UnlockTests
     }
 
     [Fact]
+    public void Unlocks_wait_for_our_update_even_when_an_older_partner_proof_with_the_same_balance_hash_is_stored()
+    {
+        var pair = new ChannelPair();
+        var shortLived = Lock(2, 25, expiration: 20);
+        pair.PartnerLocks(First);
+        var older = pair.Us.Channel.Partner;
+        pair.PartnerLocks(shortLived);
+        pair.Us.AdvanceTo(21);
+        pair.PartnerExpires(shortLived);
+        // Nonce 3 commits to the same values as nonce 1: one pending lock, nothing transferred.
+        Assert.Equal(3UL, pair.Us.Channel.Partner.Nonce);
+        Assert.Equal(older.BalanceHash, pair.Us.Channel.Partner.BalanceHash);
+        pair.Us.Apply(pair.Chain.RegisterSecret(Secret(1), block: 30), block: 30);
+        var update = Assert.Single(pair.Us.Apply(pair.Chain.CloseWith(Partner, 0, Hash256.Zero, block: 40), block: 40).OfType<ContractSendChannelUpdate>());
+
+        // A monitor's update lands first with the older proof: our own (nonce 3) will replace it, and with it
+        // the credit of any unlock made before, so the node still waits.
+        var monitors = new ContractSendChannelUpdate(TokenNetwork, ChannelId, Partner, older.BalanceHash, older.Nonce, older.Signature!.AdditionalHash, older.Signature.Signature);
+        Assert.Empty(pair.Us.Apply(pair.Chain.Update(Us, monitors, block: 41), block: 41).OfType<ContractSendChannelUnlock>());
+        // ... and unlocks against it: a credit our update then erases.
+        Assert.Empty(pair.Us.Apply(pair.Chain.UnlockBy(Us, Partner, 0, First, older.LocksTree, block: 41), block: 41).OfType<ContractSendChannelUnlock>());
+
+        var unlock = Assert.Single(pair.Us.Apply(pair.Chain.Update(Us, update, block: 42), block: 42).OfType<ContractSendChannelUnlock>());
+        Assert.Equal(UInt256.Zero, unlock.TransferredAmount);
+        pair.Chain.Unlock(Us, unlock, block: 43);
+    }
+
+    [Fact]
     public void Unlocks_follow_our_own_close_at_once_since_it_stored_the_partners_latest_proof()
     {
         var pair = new ChannelPair();
