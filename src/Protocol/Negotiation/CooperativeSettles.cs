@@ -100,11 +100,11 @@ internal static class CooperativeSettles
         var message = context.NewMessage();
         message.CooperativeSettleConfirmation = new CooperativeSettleConfirmation
         {
-            Channel = request.Channel,
-            Participant1 = request.Participant1,
-            Balance1 = request.Balance1,
-            Participant2 = request.Participant2,
-            Balance2 = request.Balance2,
+            Channel = ChannelRefs.Of(channel),
+            Participant1 = WireValues.Encode(proof.Participant1),
+            Balance1 = WireValues.Encode(proof.Balance1),
+            Participant2 = WireValues.Encode(proof.Participant2),
+            Balance2 = WireValues.Encode(proof.Balance2),
             Signature = WireValues.Encode(ourSignature),
         };
         context.SetChannel(channel with { CooperativeSettle = settlement });

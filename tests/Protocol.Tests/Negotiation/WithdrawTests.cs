@@ -343,6 +343,29 @@ public sealed class WithdrawTests
     }
 
     [Fact]
+    public void Rejects_withdraw_confirmation_of_the_partners_own_withdraw()
+    {
+        var pair = NegotiationPair.Opened();
+        var request = NegotiationNode.Sent(pair.Act(pair.Bob, Withdraw(pair, pair.Bob, 300)), Payload.WithdrawRequest);
+        pair.Deliver(pair.Bob, request);
+        // Bob "confirms" the withdraw Alice already confirmed for him: only the withdrawer's own request is confirmed.
+        var selfConfirmed = new Message
+        {
+            MessageId = 50,
+            WithdrawConfirmation = new WithdrawConfirmation
+            {
+                Channel = request.WithdrawRequest.Channel,
+                Participant = request.WithdrawRequest.Participant,
+                TotalWithdraw = request.WithdrawRequest.TotalWithdraw,
+                ExpirationBlock = request.WithdrawRequest.ExpirationBlock,
+                PartnerSignature = request.WithdrawRequest.ParticipantSignature,
+            },
+        };
+
+        MessageRefused(pair.Alice, RefusalReason.InvalidMessage, () => pair.Deliver(pair.Bob, selfConfirmed));
+    }
+
+    [Fact]
     public void Rejects_withdraw_confirmation_when_no_transaction_could_land_before_the_expiration()
     {
         var pair = NegotiationPair.Opened();
