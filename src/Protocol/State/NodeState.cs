@@ -79,7 +79,7 @@ public sealed record NodeState
         && Collections.DictionaryEqual(Secrets, other.Secrets)
         && Collections.DictionaryEqual(SecretsRegisteredOnChain, other.SecretsRegisteredOnChain)
         && SecretRegistrationsRequested.SetEquals(other.SecretRegistrationsRequested)
-        && Collections.SortedDictionaryEqual(Outbox, other.Outbox);
+        && Collections.DictionaryEqual(Outbox, other.Outbox);
 
     public override int GetHashCode() => HashCode.Combine(Our, BlockNumber, NextMessageId, Payments.Count, Outbox.Count);
 }
