@@ -102,14 +102,20 @@ public sealed record Channel
     /// <summary>The EIP-712 domain of every proof about this channel (PhotonDomain.Create(ChainId, TokenNetwork)).</summary>
     public Eip712Domain Domain { get; private init; } = PhotonDomain.Create(0, default);
 
-    /// <summary>True while balance proofs may change the channel: opened, and no cooperative settlement signed by us.</summary>
-    public bool AcceptsTransfers => Status == ChannelStatus.Opened && CooperativeSettle?.Frozen != true;
+    /// <summary>
+    /// Set when this node asked to close the channel: the close carries the partner's latest proof, so from
+    /// then on no balance proof may be made or accepted (a newer one could never reach the chain).
+    /// </summary>
+    public bool CloseRequested { get; init; }
+
+    /// <summary>True while balance proofs may change the channel: opened, no close requested, and no cooperative settlement signed by us.</summary>
+    public bool AcceptsTransfers => Status == ChannelStatus.Opened && !CloseRequested && CooperativeSettle?.Frozen != true;
 
     public bool Equals(Channel? other) =>
         other is not null
         && ChainId == other.ChainId && TokenNetwork == other.TokenNetwork && ChannelId == other.ChannelId
         && SettleTimeout == other.SettleTimeout && RevealTimeout == other.RevealTimeout
-        && Our.Equals(other.Our) && Partner.Equals(other.Partner) && Status == other.Status
+        && Our.Equals(other.Our) && Partner.Equals(other.Partner) && Status == other.Status && CloseRequested == other.CloseRequested
         && Equals(Closing, other.Closing) && Equals(Withdraw, other.Withdraw) && Equals(CooperativeSettle, other.CooperativeSettle)
         && Equals(Fees, other.Fees) && State.Collections.DictionaryEqual(PartnerDisposals, other.PartnerDisposals);
 

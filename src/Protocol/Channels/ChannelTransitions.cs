@@ -124,7 +124,7 @@ public static class ChannelTransitions
         if (channel.Status != ChannelStatus.Opened)
             return EndTransition.Refuse(RefusalReason.ChannelNotOpened, $"channel {channel.ChannelId} is {channel.Status}");
         if (!channel.AcceptsTransfers)
-            return EndTransition.Refuse(RefusalReason.ChannelFrozen, $"channel {channel.ChannelId} is being settled cooperatively");
+            return EndTransition.Refuse(RefusalReason.ChannelFrozen, channel.CloseRequested ? $"channel {channel.ChannelId} is being closed" : $"channel {channel.ChannelId} is being settled cooperatively");
         if (end.Nonce >= NonceLimit - 1)
             return EndTransition.Refuse(RefusalReason.NonceLimitReached, $"nonce {end.Nonce} is the last below 2^48; the channel must be closed");
         return null;

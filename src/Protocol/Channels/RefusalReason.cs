@@ -57,7 +57,7 @@ public enum RefusalReason
     /// <summary>The lock is removed as expired only once the block is past its expiration.</summary>
     LockNotExpired,
 
-    /// <summary>This node signed a cooperative settlement of the channel: its balances are final.</summary>
+    /// <summary>This node signed a cooperative settlement of the channel or asked to close it: its balances are final.</summary>
     ChannelFrozen,
 
     /// <summary>No known token network or channel matches the message or action.</summary>
@@ -75,12 +75,6 @@ public enum RefusalReason
     /// <summary>The action's arguments are invalid (zero amount, unknown partner, no route, …).</summary>
     InvalidAction,
 
-    /// <summary>The lock leaves this node too little time to act safely (reveal timeout, settle timeout).</summary>
-    UnsafeLock,
-
-    /// <summary>The payment's fee does not cover this mediator's fee schedule.</summary>
-    InsufficientFee,
-
     /// <summary>A Disposed, Withdraw or CooperativeSettle signature is not the sender's over the stated fields.</summary>
     InvalidProofSignature,
 
@@ -92,4 +86,10 @@ public enum RefusalReason
 
     /// <summary>The lock's secret is registered on chain in time: the lock is claimable and cannot expire off-chain.</summary>
     SecretRegistered,
+
+    /// <summary>A Withdraw's expiration block is not after the current block, or lies further ahead than the channel allows.</summary>
+    InvalidExpiration,
+
+    /// <summary>The balances of a CooperativeSettle are not what this node computes from the channel.</summary>
+    BalanceMismatch,
 }

@@ -65,39 +65,30 @@ internal static class ChainEvents
         context.Emit(new EventChannelChanged(withdrawn.TokenNetwork, withdrawn.ChannelId, channel.Partner.Address, channel.Status, $"withdrawal of {withdrawn.Participant} is now {withdrawn.TotalWithdraw}"));
     }
 
-    // Issue 4, in progress: the handlers below are filled in by the chain-events work.
-    public static void Close(TransitionContext context, ActionCloseChannel action) =>
-        context.RefuseAction(action, RefusalReason.InvalidAction, "closing is not implemented yet");
+    public static void Close(TransitionContext context, ActionCloseChannel action) => ChannelCloses.Close(context, action);
 
-    public static void OnClosed(TransitionContext context, ContractReceiveChannelClosed closed)
-    {
-    }
+    public static void OnClosed(TransitionContext context, ContractReceiveChannelClosed closed) => ChannelCloses.OnClosed(context, closed);
 
-    public static void OnUpdated(TransitionContext context, ContractReceiveNonClosingBalanceProofUpdated updated)
-    {
-    }
+    public static void OnUpdated(TransitionContext context, ContractReceiveNonClosingBalanceProofUpdated updated) => ChannelCloses.OnUpdated(context, updated);
 
-    public static void OnUnlocked(TransitionContext context, ContractReceiveChannelUnlocked unlocked)
-    {
-    }
+    public static void OnUnlocked(TransitionContext context, ContractReceiveChannelUnlocked unlocked) => LockClaims.OnUnlocked(context, unlocked);
 
-    public static void OnPunished(TransitionContext context, ContractReceiveChannelPunished punished)
-    {
-    }
+    public static void OnPunished(TransitionContext context, ContractReceiveChannelPunished punished) => Punishments.OnPunished(context, punished);
 
-    public static void OnSettled(TransitionContext context, ContractReceiveChannelSettled settled)
-    {
-    }
+    public static void OnSettled(TransitionContext context, ContractReceiveChannelSettled settled) =>
+        Settlements.OnSettled(context, settled.TokenNetwork, settled.ChannelId,
+            $"settled in block {settled.BlockNumber}: participant1 received {settled.Participant1Amount}, participant2 {settled.Participant2Amount}");
 
-    public static void OnCooperativeSettled(TransitionContext context, ContractReceiveChannelCooperativeSettled settled)
-    {
-    }
+    public static void OnCooperativeSettled(TransitionContext context, ContractReceiveChannelCooperativeSettled settled) =>
+        Settlements.OnSettled(context, settled.TokenNetwork, settled.ChannelId,
+            $"settled cooperatively in block {settled.BlockNumber}: participant1 received {settled.Participant1Amount}, participant2 {settled.Participant2Amount}");
 
+    /// <summary>The timed rules of closed channels: claims that became possible (new secrets), and settlement after the punish window.</summary>
     public static void OnBlock(TransitionContext context)
     {
+        foreach (var channel in ClosedChannels.Of(context.State))
+            Settlements.OnBlock(context, LockClaims.Claim(context, channel));
     }
 
-    public static void OnSecretRegistered(TransitionContext context, ContractReceiveSecretRevealed revealed)
-    {
-    }
+    public static void OnSecretRegistered(TransitionContext context, ContractReceiveSecretRevealed revealed) => LockClaims.OnSecretRegistered(context, revealed);
 }

@@ -51,6 +51,15 @@ public sealed record NodeState
     /// <summary>The id of this node's next message; ids are never reused, so acknowledgements are unambiguous.</summary>
     public ulong NextMessageId { get; init; } = 1;
 
+    /// <summary>
+    /// Every channel of the node in a fixed order (token network, then channel id). Hash-based dictionaries
+    /// enumerate in an order that depends on per-process hash seeds; rules that emit events while walking
+    /// channels walk this list, so a replay in another process produces the same events and message ids.
+    /// </summary>
+    public IEnumerable<Channels.Channel> ChannelsInOrder() =>
+        TokenNetworks.Values.OrderBy(network => network.Address)
+            .SelectMany(network => network.Channels.Values.OrderBy(channel => channel.ChannelId));
+
     /// <summary>The token network at <paramref name="address"/>, or null.</summary>
     public TokenNetworkState? TokenNetwork(Address address) => TokenNetworks.GetValueOrDefault(address);
 
@@ -70,7 +79,7 @@ public sealed record NodeState
         && Collections.DictionaryEqual(Secrets, other.Secrets)
         && Collections.DictionaryEqual(SecretsRegisteredOnChain, other.SecretsRegisteredOnChain)
         && SecretRegistrationsRequested.SetEquals(other.SecretRegistrationsRequested)
-        && Collections.SortedDictionaryEqual(Outbox, other.Outbox);
+        && Collections.DictionaryEqual(Outbox, other.Outbox);
 
     public override int GetHashCode() => HashCode.Combine(Our, BlockNumber, NextMessageId, Payments.Count, Outbox.Count);
 }

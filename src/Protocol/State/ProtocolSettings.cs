@@ -1,3 +1,4 @@
+using Photon.Contracts.Deployment;
 using Photon.Protocol.Routing;
 
 namespace Photon.Protocol.State;
@@ -11,6 +12,13 @@ namespace Photon.Protocol.State;
 public sealed record ProtocolSettings(ulong RevealTimeout, FeeSchedule DefaultFees)
 {
     public static readonly ProtocolSettings Default = new(10, FeeSchedule.Free);
+
+    /// <summary>
+    /// The deployment's punish window (a TokenNetworkRegistry constructor parameter, the same for every
+    /// token network of a deployment): punishObsoleteUnlock is accepted up to the settle block plus this
+    /// many blocks, settleChannel only after. Defaults to the dev chain's; the shell sets the registry's.
+    /// </summary>
+    public ulong PunishWindow { get; init; } = DeploymentParameters.ForDevChain(0).PunishWindow;
 
     /// <summary>
     /// The reveal timeout used in a channel: the node's, but below half the channel's settle timeout,

@@ -57,6 +57,9 @@ internal static class Initiator
             context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
             return;
         }
+        // Delivered only says the request arrived; a refused one is acknowledged too, so that a target whose
+        // payment ended here does not ask forever. The secret is what it must not get.
+        context.Acknowledge(received);
         if (context.State.Payments.GetValueOrDefault(secretHash) is not InitiatorTask task || task.PaymentId != paymentId || task.Target != received.Sender)
         {
             context.RefuseMessage(received, RefusalReason.UnknownPayment, $"no payment {paymentId} with secret hash {secretHash} from this node to {received.Sender}");
@@ -68,7 +71,6 @@ internal static class Initiator
             context.RefuseMessage(received, RefusalReason.UnknownPayment, $"the target asks for {amount}, the payment is of {task.Amount}");
             return;
         }
-        context.Acknowledge(received);
         if (task.SecretRevealed)
             return;
         var message = context.NewMessage();

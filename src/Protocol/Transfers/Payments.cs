@@ -56,16 +56,15 @@ internal static class Payments
             return;
         }
         var secretHash = SecretHash.Of(secret);
+        // Delivered only says the reveal arrived: it is acknowledged even when it matches nothing (a payment
+        // that ended here), or its sender would send it forever. It changes no channel.
+        context.Acknowledge(received);
         if (!context.State.Payments.TryGetValue(secretHash, out var task))
         {
-            // Known secrets are re-sent reveals (acknowledged again); anything else names no payment of ours.
-            if (context.State.Secrets.ContainsKey(secretHash))
-                context.Acknowledge(received);
-            else
+            if (!context.State.Secrets.ContainsKey(secretHash))
                 context.RefuseMessage(received, RefusalReason.WrongSecret, $"the secret's hash {secretHash} matches no payment of this node");
             return;
         }
-        context.Acknowledge(received);
         Learn(context, secretHash, secret);
         switch (task)
         {
@@ -241,12 +240,11 @@ internal static class Payments
 
     public static void OnBlock(TransitionContext context)
     {
-        foreach (var network in context.State.TokenNetworks.Values)
-            foreach (var channelId in network.Channels.Keys)
-            {
-                ExpireOurLocks(context, network.Address, channelId);
-                RegisterSecretsInDanger(context, network.Address, channelId);
-            }
+        foreach (var channel in context.State.ChannelsInOrder().ToList())
+        {
+            ExpireOurLocks(context, channel.TokenNetwork, channel.ChannelId);
+            RegisterSecretsInDanger(context, channel.TokenNetwork, channel.ChannelId);
+        }
         foreach (var secretHash in context.State.Payments.Keys)
             Cleanup(context, secretHash);
     }
@@ -269,12 +267,11 @@ internal static class Payments
         };
         Learn(context, revealed.SecretHash, revealed.Secret);
         var task = context.State.Payments.GetValueOrDefault(revealed.SecretHash);
-        foreach (var network in context.State.TokenNetworks.Values)
-            foreach (var channel in network.Channels.Values)
-                if (channel.Our.FindLock(revealed.SecretHash) is { } ours && context.State.IsRegisteredBy(revealed.SecretHash, ours.Expiration)
-                    && LockMessages.SendUnlock(context, channel, revealed.Secret, task?.PaymentId ?? UInt256.Zero) is null
-                    && task is InitiatorTask initiator && initiator.ChannelId == channel.ChannelId)
-                    Initiator.Succeed(context, initiator);
+        foreach (var channel in context.State.ChannelsInOrder().ToList())
+            if (channel.Our.FindLock(revealed.SecretHash) is { } ours && context.State.IsRegisteredBy(revealed.SecretHash, ours.Expiration)
+                && LockMessages.SendUnlock(context, channel, revealed.Secret, task?.PaymentId ?? UInt256.Zero) is null
+                && task is InitiatorTask initiator && initiator.ChannelId == channel.ChannelId)
+                Initiator.Succeed(context, initiator);
         if (context.State.Payments.GetValueOrDefault(revealed.SecretHash) is MediatorTask mediator)
             Mediator.OnSecret(context, mediator, revealed.Secret);
         else if (context.State.Payments.GetValueOrDefault(revealed.SecretHash) is TargetTask target)
@@ -309,6 +306,9 @@ internal static class Payments
     private static void RegisterSecretsInDanger(TransitionContext context, Address tokenNetwork, UInt256 channelId)
     {
         var channel = context.Channel(tokenNetwork, channelId)!;
+        // In a closed channel the claim rules (OnChain/LockClaims) register and unlock on chain.
+        if (channel.Status != ChannelStatus.Opened)
+            return;
         foreach (var hashTimeLock in channel.Partner.Locks)
         {
             var secretHash = hashTimeLock.SecretHash;
@@ -324,10 +324,18 @@ internal static class Payments
         }
     }
 
+    /// <summary>
+    /// Records a secret. Learning it inside a lock's danger zone registers it at once: waiting for the next
+    /// block could be one block too late.
+    /// </summary>
     private static void Learn(TransitionContext context, Hash256 secretHash, Hash256 secret)
     {
-        if (!context.State.Secrets.ContainsKey(secretHash))
-            context.State = context.State with { Secrets = context.State.Secrets.Add(secretHash, secret) };
+        if (context.State.Secrets.ContainsKey(secretHash))
+            return;
+        context.State = context.State with { Secrets = context.State.Secrets.Add(secretHash, secret) };
+        foreach (var channel in context.State.ChannelsInOrder().ToList())
+            if (channel.Partner.FindLock(secretHash) is not null)
+                RegisterSecretsInDanger(context, channel.TokenNetwork, channel.ChannelId);
     }
 
     /// <summary>Removes a mediator or target task with no lock left pending, or whose lock can no longer pay (expired unclaimed).</summary>

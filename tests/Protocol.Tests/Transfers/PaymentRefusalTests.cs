@@ -128,8 +128,13 @@ public sealed class PaymentRefusalTests
 
         Assert.Equal(before, _net.States[node]);
         var events = _net.Events.Skip(count).Select(e => e.Event).ToList();
-        var refused = Assert.IsType<EventMessageRefused>(Assert.Single(events));
+        var refused = Assert.Single(events.OfType<EventMessageRefused>());
         Assert.Equal(reason, refused.Refusal.Reason);
+        // Only the information messages are acknowledged when refused (with Delivered); nothing else is sent.
+        var acknowledged = message.PayloadCase is Message.PayloadOneofCase.SecretRequest or Message.PayloadOneofCase.RevealSecret;
+        Assert.Equal(acknowledged ? 2 : 1, events.Count);
+        if (acknowledged)
+            Assert.Equal(Message.PayloadOneofCase.Delivered, Assert.IsType<SendMessage>(events[0]).Message.PayloadCase);
     }
 
     private static Message SecretRequestFor(ulong paymentId, ulong amount) => new()

@@ -1,0 +1,33 @@
+using Photon.Ethereum;
+using Photon.Protocol.Channels;
+
+namespace Photon.Protocol.OnChain;
+
+/// <summary>
+/// What the contract stores for one participant of a closed channel: the nonce of its balance proof
+/// there (0 while none is stored) and the values behind the stored balance hash, or null when this
+/// node does not know them (a proof it no longer holds was submitted).
+/// </summary>
+public sealed record StoredProof(ulong Nonce, BalanceValues? Values)
+{
+    /// <summary>Nothing stored: nonce 0 and the zero balance hash, whose values are zero.</summary>
+    public static readonly StoredProof Empty = new(0, BalanceValues.Zero);
+
+    /// <summary>
+    /// The proof of <paramref name="end"/>'s participant that a chain event reports by nonce and balance
+    /// hash. The values are known when the hash is zero or is the hash of the end this node holds; the
+    /// hash, not the nonce, decides, since an older proof can commit to the same values as the latest.
+    /// </summary>
+    public static StoredProof Of(ulong nonce, Hash256 balanceHash, ChannelEnd end)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        var values = balanceHash.IsZero ? BalanceValues.Zero
+            : balanceHash == end.BalanceHash ? new BalanceValues(end.TransferredAmount, end.Locksroot)
+            : null;
+        return new StoredProof(nonce, values);
+    }
+
+    /// <summary>After an unlock credited to this proof: the same locksroot, the new transferred amount the contract reports.</summary>
+    public StoredProof Unlocked(UInt256 transferredAmount) =>
+        this with { Values = Values is null ? null : Values with { TransferredAmount = transferredAmount } };
+}
