@@ -179,10 +179,9 @@ public sealed class PaymentScenarioTests
         var failed = payments.Count(p => p.Outcome(out _) is EventPaymentFailed);
         // Most payments start and most of those go through; the rest ran out of capacity or time.
         Assert.True(succeeded + failed >= 90, $"{succeeded} succeeded, {failed} failed, {100 - succeeded - failed} refused");
-        // The count varies between processes (37–50 seen): some enumeration still follows per-process hash
-        // seeds (issue 4 follow-up). The invariants below hold on every run; this only guards against a
-        // network where hardly anything succeeds.
-        Assert.True(succeeded >= 20, $"{succeeded} succeeded");
+        // The run is the same in every process (the harness and the core walk channels in id order); the
+        // link down for 60 blocks makes many payments fail. This guards against hardly anything succeeding.
+        Assert.True(succeeded >= 30, $"{succeeded} succeeded, {failed} failed, {100 - succeeded - failed} refused");
         Assert.Contains(nodes, n => n.Events.OfType<EventLockExpired>().Any());
         AssertViewsAgree(network);
         AssertTokensConserved(network);

@@ -32,10 +32,9 @@ namespace Photon.Protocol.Tests.Network;
 /// Sizes: a schedule costs a few milliseconds per payment (every message is signed and its envelope opened,
 /// every proof signed and checked), so the 500 schedules carry 8 payments each (4,000 in all), and
 /// <see cref="Two_hundred_payments_per_schedule_under_the_same_disturbances"/> runs 200 payments in each of
-/// a few schedules. A failure names its seed. Reproducing it in another process needs the core's event
-/// order not to depend on hash codes, which .NET randomizes per process: today the block handler walks
-/// dictionaries keyed by addresses and ids in their hash order (reported with issue 4), so two runs of one
-/// seed can diverge once a block expires locks in two channels at once.
+/// a few schedules. A failure names its seed, and a seed replays the same run in any process: the harness
+/// draws only from lists in a fixed order and the core walks channels in id order (hash codes, which .NET
+/// seeds per process, decide no order).
 /// </summary>
 public sealed class RandomScheduleTests(ITestOutputHelper output)
 {
