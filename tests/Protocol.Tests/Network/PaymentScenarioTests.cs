@@ -74,6 +74,68 @@ public sealed class PaymentScenarioTests
     }
 
     [Fact]
+    public void A_secret_revealed_too_late_to_the_target_stops_being_resent()
+    {
+        // The initiator's RevealSecret reaches C only after C's lock has expired and C has dropped the
+        // payment (without ever learning the secret). The reveal must end (acknowledged) instead of being
+        // resent forever.
+        var network = new TestNetwork(3, new Random(7));
+        var (a, b, c) = (network["A"], network["B"], network["C"]);
+        network.OpenChannel(a, b, 100, 0);
+        network.OpenChannel(b, c, 80, 0);
+        var payment = new PlannedPayment(a, c, 1, 20, Keccak256.Hash("revealed too late"), [new Route([b.Address, c.Address], UInt256.Zero)]);
+        network.Apply(a, payment.Action);
+        while (!network.InFlight.Any(m => m.Kind == Messages.Message.PayloadOneofCase.RevealSecret))
+            network.DeliverNext();
+        network.Take(network.InFlight.ToList().FindIndex(m => m.Kind == Messages.Message.PayloadOneofCase.RevealSecret));
+        network.RunUntilQuiet();
+        network.Disconnect(c);
+        while (payment.Outcome(out _) is null || !c.State.Payments.IsEmpty)
+        {
+            network.RunUntilQuiet();
+            network.AdvanceBlocks(1);
+        }
+        network.Reconnect(c);
+
+        DriveToEnd(network, [payment]);
+
+        Assert.IsType<EventPaymentFailed>(payment.Outcome(out _));
+        Assert.Empty(c.Events.OfType<EventPaymentReceived>());
+        AssertViewsAgree(network);
+        AssertNoNodeSignedAwayMoreThanItAgreedTo(network, [payment], out _);
+    }
+
+    [Fact]
+    public void A_target_paid_after_dropping_its_expired_payment_names_the_payments_initiator()
+    {
+        // C learns the secret but its reveal to B is lost; its registration on chain lands one block after
+        // its lock expired (too late to claim it), so C drops the payment. B, learning the secret from the
+        // chain, releases the lock to C anyway. C is paid 20 for A's payment 1, and says so: the event
+        // must name A, the initiator, not B, the hop that paid it.
+        var reveal = TestNetwork.DefaultSettings.RevealTimeout;
+        var network = new TestNetwork(3, new Random(8));
+        network.Chain.SecretRegistrationDelay = reveal + 1;
+        var (a, b, c) = (network["A"], network["B"], network["C"]);
+        network.OpenChannel(a, b, 100, 0);
+        network.OpenChannel(b, c, 80, 0);
+        var payment = new PlannedPayment(a, c, 1, 20, Keccak256.Hash("paid after expiry"), [new Route([b.Address, c.Address], UInt256.Zero)]);
+        network.Apply(a, payment.Action);
+        while (!network.InFlight.Any(m => m.Kind == Messages.Message.PayloadOneofCase.RevealSecret && m.From == c.Address))
+            network.DeliverNext();
+        network.Take(network.InFlight.ToList().FindIndex(m => m.Kind == Messages.Message.PayloadOneofCase.RevealSecret && m.From == c.Address));
+        network.RunUntilQuiet();
+        while (network.Chain.RegisteredSecrets.Count == 0)
+            network.AdvanceBlocks(1);
+
+        DriveToEnd(network, [payment]);
+
+        Assert.IsType<EventPaymentSucceeded>(payment.Outcome(out _));
+        Assert.Equal((UInt256)20, c.Distributable(b));
+        Assert.Equal([new EventPaymentReceived(TestNetwork.TokenNetworkAddress, 1, a.Address, 20)], c.Events.OfType<EventPaymentReceived>());
+        AssertNoNodeSignedAwayMoreThanItAgreedTo(network, [payment], out _);
+    }
+
+    [Fact]
     public void A_hundred_concurrent_payments_over_five_nodes_all_end_and_none_stays_stuck()
     {
         var random = new Random(100);
@@ -117,10 +179,9 @@ public sealed class PaymentScenarioTests
         var failed = payments.Count(p => p.Outcome(out _) is EventPaymentFailed);
         // Most payments start and most of those go through; the rest ran out of capacity or time.
         Assert.True(succeeded + failed >= 90, $"{succeeded} succeeded, {failed} failed, {100 - succeeded - failed} refused");
-        // The count varies between processes (37–50 seen): some enumeration still follows per-process hash
-        // seeds (issue 4 follow-up). The invariants below hold on every run; this only guards against a
-        // network where hardly anything succeeds.
-        Assert.True(succeeded >= 20, $"{succeeded} succeeded");
+        // The run is the same in every process (the harness and the core walk channels in id order); the
+        // link down for 60 blocks makes many payments fail. This guards against hardly anything succeeding.
+        Assert.True(succeeded >= 30, $"{succeeded} succeeded, {failed} failed, {100 - succeeded - failed} refused");
         Assert.Contains(nodes, n => n.Events.OfType<EventLockExpired>().Any());
         AssertViewsAgree(network);
         AssertTokensConserved(network);

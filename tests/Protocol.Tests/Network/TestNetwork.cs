@@ -12,8 +12,9 @@ namespace Photon.Protocol.Tests.Network;
 
 /// <summary>
 /// An in-memory network of nodes driven only by calls (DESIGN.md §12): nothing happens unless a test
-/// delivers a message, advances a block or gives a node an action. Deterministic: the only randomness is
-/// the <see cref="Random"/> the test passes in (for random delivery orders and reordering).
+/// delivers a message, advances a block or gives a node an action. The harness draws randomness only from
+/// the <see cref="Random"/> the test passes in (random delivery orders, reordering) and orders every
+/// list it draws from by content, never by hash.
 /// </summary>
 /// <remarks>
 /// Messages travel as the shell would send them: every <see cref="SendMessage"/> is sealed with
@@ -209,6 +210,20 @@ internal sealed class TestNetwork
         return true;
     }
 
+    /// <summary>
+    /// Delivers the oldest message of a link (sender → recipient) chosen at random among those with
+    /// messages in flight: links interleave at random, each keeps its order (as a relay does). False when
+    /// nothing is in flight.
+    /// </summary>
+    public bool DeliverOnRandomLink()
+    {
+        if (_inFlight.Count == 0)
+            return false;
+        var chosen = _inFlight[_random.Next(_inFlight.Count)];
+        Deliver(_inFlight.FindIndex(m => m.From == chosen.From && m.To == chosen.To));
+        return true;
+    }
+
     public void Drop(int index) => _inFlight.RemoveAt(index);
 
     public void DropAll() => _inFlight.Clear();
@@ -234,17 +249,25 @@ internal sealed class TestNetwork
         return message;
     }
 
-    /// <summary>The shell's resend timer: every message still in <paramref name="node"/>'s outbox goes on the wire again.</summary>
-    public void Retry(TestNode node)
+    /// <summary>
+    /// The shell's resend timer: every message still in <paramref name="node"/>'s outbox goes on the wire
+    /// again; with <paramref name="lostOnly"/>, only those with no copy on the wire (a timer that waits
+    /// long enough not to pile copies onto a slow link).
+    /// </summary>
+    public void Retry(TestNode node, bool lostOnly = false)
     {
         foreach (var outgoing in node.State.Outbox.Values)
+        {
+            if (lostOnly && _inFlight.Exists(m => m.From == node.Address && m.To == outgoing.Recipient && m.MessageId == outgoing.MessageId && m.Kind == outgoing.Message.PayloadCase))
+                continue;
             Send(node, outgoing.Recipient, outgoing.Message);
+        }
     }
 
-    public void RetryAll()
+    public void RetryAll(bool lostOnly = false)
     {
         foreach (var node in _nodes)
-            Retry(node);
+            Retry(node, lostOnly);
     }
 
     /// <summary>

@@ -70,8 +70,11 @@ internal sealed class TestNode
         return Balances.Distributable(channel.Our, channel.Partner);
     }
 
-    /// <summary>Every channel this node knows in the network's token network.</summary>
-    public IEnumerable<Channel> Channels => State.TokenNetwork(_tokenNetwork)?.Channels.Values ?? [];
+    /// <summary>
+    /// Every channel this node knows in the network's token network, by channel id (a dictionary's own order
+    /// follows hash codes, which differ from process to process, and tests draw from this list).
+    /// </summary>
+    public IEnumerable<Channel> Channels => State.TokenNetwork(_tokenNetwork)?.Channels.Values.OrderBy(c => c.ChannelId) ?? Enumerable.Empty<Channel>();
 
     public override string ToString() => $"{Name} ({Address})";
 }
