@@ -106,7 +106,8 @@ internal static class Payments
         var unlocked = before.TokenNetworks[channel.TokenNetwork].Channels[channel.ChannelId].Partner.FindLock(secretHash)!;
         switch (context.State.Payments.GetValueOrDefault(secretHash))
         {
-            case TargetTask target when target.ChannelId == channel.ChannelId:
+            // A secret hash names one payment, so a task that moved on to a rerouted lock still names its initiator.
+            case TargetTask target:
                 context.Emit(new EventPaymentReceived(channel.TokenNetwork, target.PaymentId, target.Initiator, unlocked.Amount));
                 break;
             case MediatorTask mediator:
@@ -338,14 +339,17 @@ internal static class Payments
                 RegisterSecretsInDanger(context, channel.TokenNetwork, channel.ChannelId);
     }
 
-    /// <summary>Removes a mediator or target task with no lock left pending, or whose lock can no longer pay (expired unclaimed).</summary>
+    /// <summary>
+    /// Removes a mediator or target task with no lock left pending. A target task outlives its lock's
+    /// expiry: the payer may still unlock it until its LockExpired arrives, and the payment it then
+    /// reports must name the initiator.
+    /// </summary>
     private static void Cleanup(TransitionContext context, Hash256 secretHash)
     {
         var done = context.State.Payments.GetValueOrDefault(secretHash) switch
         {
             MediatorTask mediator => !Mediator.IsActive(context, mediator),
-            TargetTask target => !Target.IsPending(context, target)
-                || (target.Lock.Expiration < context.BlockNumber && !context.State.IsRegisteredBy(secretHash, target.Lock.Expiration)),
+            TargetTask target => !Target.IsPending(context, target),
             _ => false,
         };
         if (done)

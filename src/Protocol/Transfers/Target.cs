@@ -20,7 +20,7 @@ internal static class Target
             LockMessages.Dispose(context, payerChannel, received.Lock, received.PaymentId, "the route goes on after the target");
             return;
         }
-        if (context.State.Payments.GetValueOrDefault(secretHash) is { } existing && !(existing is TargetTask previous && !IsPending(context, previous)))
+        if (context.State.Payments.GetValueOrDefault(secretHash) is { } existing && !(existing is TargetTask previous && !IsLive(context, previous)))
         {
             LockMessages.Dispose(context, payerChannel, received.Lock, received.PaymentId, "this node already takes part in this payment");
             return;
@@ -52,13 +52,22 @@ internal static class Target
     /// <summary>The target knows the secret: it tells its payer, once, so the payer releases the lock off-chain.</summary>
     public static void OnSecret(TransitionContext context, TargetTask task, Hash256 secret)
     {
-        if (task.SecretRevealedToPayer || !IsPending(context, task))
+        // Past its lock's expiry the secret would only help the payer: the lock no longer pays this node.
+        if (task.SecretRevealedToPayer || !IsLive(context, task))
             return;
         var message = context.NewMessage();
         message.RevealSecret = new RevealSecret { Secret = WireValues.Encode(secret) };
         context.Send(task.Payer, message);
         context.State = context.State with { Payments = context.State.Payments.SetItem(task.SecretHash, task with { SecretRevealedToPayer = true }) };
     }
+
+    /// <summary>
+    /// True while the task's lock can still pay: pending in its channel and either unexpired or with its
+    /// secret registered in time. A rerouted lock of the same payment replaces a task that is not live.
+    /// </summary>
+    private static bool IsLive(TransitionContext context, TargetTask task) =>
+        IsPending(context, task)
+        && (task.Lock.Expiration >= context.BlockNumber || context.State.IsRegisteredBy(task.SecretHash, task.Lock.Expiration));
 
     /// <summary>True while the task's lock is pending in its channel.</summary>
     public static bool IsPending(TransitionContext context, TargetTask task) =>
