@@ -9,7 +9,8 @@ public sealed class SharedRelay : IAsyncLifetime
 
     public Uri BaseUri => Relay.BaseUri;
 
-    public async Task InitializeAsync() => _relay = await RelayProcess.StartAsync();
+    // Every test logs in from loopback: the per-IP login limit is raised so that tests do not throttle each other.
+    public async Task InitializeAsync() => _relay = await RelayProcess.StartAsync(new() { ["login_requests_per_second"] = 10_000, ["login_burst"] = 10_000 });
 
     public async Task DisposeAsync()
     {
