@@ -45,12 +45,13 @@ internal sealed class RelayLimits : IDisposable
         throw new RelayRequestException(StatusCodes.Status429TooManyRequests, "rate_limited", $"{message}; retry in {retryAfter} s") { RetryAfterSeconds = retryAfter };
     }
 
-    // Refilled ten times a second so that a steady client at the allowed rate is never refused.
+    // Refilled at least ten times a second (or one token at a time below 10/s), so that a steady client
+    // at the allowed rate is never refused.
     private static TokenBucketRateLimiterOptions Bucket(double perSecond, int burst) => new()
     {
         TokenLimit = burst,
-        TokensPerPeriod = Math.Max(1, (int)Math.Round(perSecond / 10)),
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+        TokensPerPeriod = perSecond >= 10 ? (int)Math.Round(perSecond / 10) : 1,
+        ReplenishmentPeriod = perSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1 / perSecond),
         QueueLimit = 0,
         AutoReplenishment = true,
     };
