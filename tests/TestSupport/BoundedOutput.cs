@@ -46,6 +46,13 @@ internal sealed class BoundedOutput(int capacity)
         }
     }
 
+    /// <summary>The kept lines, oldest first.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        lock (_lock)
+            return [.. _lines];
+    }
+
     public override string ToString()
     {
         lock (_lock)

@@ -22,6 +22,7 @@ public static class PhotonCli
         var verbose = new Option<bool>("--verbose") { Description = "log what happens (e.g. the secp256k1 backend chosen) on standard error", Recursive = true };
         var root = new RootCommand("Photon for .NET: off-chain payment channels for Ethereum tokens.") { verbose };
         root.Subcommands.Add(UtilCommands.Create());
+        root.Subcommands.Add(RelayCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

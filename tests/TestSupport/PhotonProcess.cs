@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace Photon.TestSupport;
+
+/// <summary>
+/// A long-running <c>photon</c> command (a relay, later a node) as a real child process: started like
+/// Anvil (it dies with the test host), its output kept, waited on until it prints a line, and stopped
+/// with SIGKILL (a crash) or SIGTERM (a clean stop). The program is the Photon.Node build that the test
+/// project's reference copies next to the test assembly.
+/// </summary>
+public sealed class PhotonProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly BoundedOutput _output = new(capacity: 400);
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private PhotonProcess(Process process)
+    {
+        _process = process;
+        process.EnableRaisingEvents = true;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Add("stderr: " + e.Data); };
+        process.Exited += (_, _) => _exited.TrySetResult();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything it printed lately (stderr lines prefixed), for failure messages.</summary>
+    public string Output => _output.ToString();
+
+    /// <summary>Starts <c>photon <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>.</summary>
+    public static async Task<PhotonProcess> StartAsync(IEnumerable<string> arguments, string workingDirectory)
+    {
+        var directory = AppContext.BaseDirectory;
+        var appHost = Path.Combine(directory, OperatingSystem.IsWindows() ? "photon.exe" : "photon");
+        if (!File.Exists(appHost))
+            throw new FileNotFoundException($"the photon app host is not next to the tests in {directory}: reference the Photon.Node project", appHost);
+        return new PhotonProcess(await ChildProcessGuard.StartAsync(appHost, arguments, workingDirectory));
+    }
+
+    /// <summary>Waits until it prints a line containing <paramref name="text"/>; returns that line.</summary>
+    /// <exception cref="TimeoutException">It did not, within <paramref name="timeout"/>, or it exited first.</exception>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_output.Lines().LastOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+                return line;
+            if (_exited.Task.IsCompleted)
+                throw new TimeoutException($"photon exited (code {_process.ExitCode}) before printing '{text}':\n{Output}");
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"photon did not print '{text}' within {timeout}:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush or clean up, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        await _exited.Task;
+        ChildProcessGuard.Forget(_process);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}
