@@ -68,12 +68,20 @@ public sealed class MediatedPaymentTests
         var aLock = Assert.Single(a.ChannelWith(b).Our.Locks);
         var bLock = Assert.Single(b.ChannelWith(c).Our.Locks);
         Assert.Null(payment.Outcome(out _));
-        while (network.Chain.BlockNumber <= (ulong)aLock.Expiration)
+        // A's lock stays pending through its expiration block and goes back to A in the block after.
+        while (network.Chain.BlockNumber < (ulong)aLock.Expiration)
         {
             network.AdvanceBlocks(1);
             network.RetryAll();
             network.RunUntilQuiet();
         }
+        Assert.Equal([aLock], a.ChannelWith(b).Our.Locks);
+        Assert.Null(payment.Outcome(out _));
+        network.AdvanceBlocks(1);
+        network.RunUntilQuiet();
+        Assert.Empty(a.ChannelWith(b).Our.Locks);
+        Assert.Empty(b.ChannelWith(a).Partner.Locks);
+        Assert.IsType<EventPaymentFailed>(payment.Outcome(out _));
         network.Reconnect(c);
         DriveToEnd(network, [payment]);
 
