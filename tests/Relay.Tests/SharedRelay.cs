@@ -1,3 +1,4 @@
+using Photon.TestSupport;
 namespace Photon.Relay.Tests;
 
 /// <summary>One relay process for a test class whose tests each use their own fresh keys.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Photon.TestSupport;
 
-namespace Photon.Relay.Tests;
+namespace Photon.TestSupport;
 
 /// <summary>
 /// A real relay: <c>photon relay --config …</c> on a free loopback port with its database in a temp
