@@ -26,7 +26,7 @@ internal sealed partial class RelayEndpoints(RelayServerOptions options, RelaySt
         await RelayHttp.WriteJsonAsync(context, 200, w =>
         {
             w.WriteString("challenge", challenge.ToString());
-            w.WriteString("message", LoginText.For(options.ServerName, address, challenge));
+            w.WriteString("message", RelayLoginText.For(options.ServerName, address, challenge));
             w.WriteNumber("expires_in_ms", (long)challenges.Lifetime.TotalMilliseconds);
         }).ConfigureAwait(false);
     }
@@ -43,7 +43,7 @@ internal sealed partial class RelayEndpoints(RelayServerOptions options, RelaySt
             throw RelayRequestException.BadRequest("'signature' must be 0x + 130 hex digits (r ‖ s ‖ v)");
         if (!challenges.TryUse(address, challenge))
             throw new RelayRequestException(StatusCodes.Status401Unauthorized, "unknown_challenge", "this challenge was not issued to this address, was already used or has expired; ask for a new one");
-        var digest = Eip191.HashMessage(LoginText.For(options.ServerName, address, challenge));
+        var digest = Eip191.HashMessage(RelayLoginText.For(options.ServerName, address, challenge));
         byte[] publicKey;
         try
         {

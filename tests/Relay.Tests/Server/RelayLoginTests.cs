@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Photon.Ethereum.Crypto;
-using Photon.Relay.Server;
 
 namespace Photon.Relay.Tests.Server;
 
@@ -70,7 +69,7 @@ public sealed class RelayLoginTests(SharedRelay shared) : IClassFixture<SharedRe
         {
             ["address"] = user.Address.ToString(),
             ["challenge"] = hash.ToString(),
-            ["signature"] = user.Key.SignMessage(LoginText.For("another.relay", user.Address, hash)).ToString(),
+            ["signature"] = user.Key.SignMessage(RelayLoginText.For("another.relay", user.Address, hash)).ToString(),
         });
 
         Assert.Equal(HttpStatusCode.Unauthorized, login.Status);
