@@ -1,8 +1,12 @@
 using BenchmarkDotNet.Running;
 using Photon.Benchmarks.Gas;
+using Photon.Benchmarks.Relay;
 
-// `-- gas [--trace]` measures the contracts' gas on Anvil; anything else goes to BenchmarkDotNet.
+// `-- gas [--trace]` measures the contracts' gas on Anvil; `-- relay` the relay; anything else goes to BenchmarkDotNet.
 if (args is ["gas", ..])
     return await GasCommand.RunAsync(Console.Out, trace: args.Contains("--trace"));
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `-- relay [messages] [samples]`: two clients through a real relay process on loopback.
+if (args is ["relay", ..])
+    return await RelayBenchCommand.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+BenchmarkSwitcher.FromAssembly(typeof(RelayBenchCommand).Assembly).Run(args);
 return 0;
