@@ -65,6 +65,25 @@ internal sealed class TransitionContext(NodeState state, BlockContext block, Pri
     public void RefuseMessage(ReceiveMessage received, RefusalReason reason, string message) =>
         RefuseMessage(received, new Refusal(reason, message));
 
+    /// <summary>
+    /// Reads fields of a received message with the strict wire codecs: a field they refuse refuses the
+    /// whole message (<see cref="RefusalReason.InvalidMessage"/>), before anything changes.
+    /// </summary>
+    public bool TryRead<T>(ReceiveMessage received, Func<T> read, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
+    {
+        try
+        {
+            value = read();
+            return true;
+        }
+        catch (InvalidMessageException e)
+        {
+            RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+            value = default;
+            return false;
+        }
+    }
+
     public void RefuseMessage(ReceiveMessage received, Refusal refusal) =>
         Emit(new EventMessageRefused(received.Sender, received.Message.MessageId, received.Message.PayloadCase.ToString(), refusal));
 

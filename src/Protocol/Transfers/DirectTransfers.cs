@@ -35,16 +35,8 @@ internal static class DirectTransfers
     public static void Receive(TransitionContext context, ReceiveMessage received)
     {
         var transfer = received.Message.DirectTransfer;
-        Ethereum.UInt256 paymentId;
-        try
-        {
-            paymentId = WireValues.ReadUInt256(transfer.PaymentId, "payment_id");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => WireValues.ReadUInt256(transfer.PaymentId, "payment_id"), out var paymentId))
             return;
-        }
         // The amount paid is what the proof adds to the transferred amount, checked against the stored end.
         var before = context.State;
         // The amount paid is what the proof adds to the stored transferred amount; a proof that adds

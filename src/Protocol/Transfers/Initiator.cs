@@ -44,19 +44,12 @@ internal static class Initiator
     public static void OnSecretRequest(TransitionContext context, ReceiveMessage received)
     {
         var request = received.Message.SecretRequest;
-        UInt256 paymentId, amount;
-        Hash256 secretHash;
-        try
-        {
-            paymentId = WireValues.ReadUInt256(request.PaymentId, "payment_id");
-            secretHash = WireValues.ReadHash(request.SecretHash, "secret_hash");
-            amount = WireValues.ReadUInt256(request.Amount, "amount");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => (
+                PaymentId: WireValues.ReadUInt256(request.PaymentId, "payment_id"),
+                SecretHash: WireValues.ReadHash(request.SecretHash, "secret_hash"),
+                Amount: WireValues.ReadUInt256(request.Amount, "amount")), out var fields))
             return;
-        }
+        var (paymentId, secretHash, amount) = fields;
         // Delivered only says the request arrived; a refused one is acknowledged too, so that a target whose
         // payment ended here does not ask forever. The secret is what it must not get.
         context.Acknowledge(received);

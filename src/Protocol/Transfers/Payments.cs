@@ -18,16 +18,8 @@ internal static class Payments
 {
     public static void OnMediatedTransfer(TransitionContext context, ReceiveMessage received)
     {
-        ReceivedTransfer transfer;
-        try
-        {
-            transfer = ReceivedTransfer.Read(received.Message.MediatedTransfer);
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => ReceivedTransfer.Read(received.Message.MediatedTransfer), out var transfer))
             return;
-        }
         var channel = IncomingProofs.Accept(context, received, received.Message.MediatedTransfer.BalanceProof, (channel, sender, proof, additionalHash) =>
             BalanceProofCheck.CheckLock(channel, sender, proof, additionalHash, transfer.Lock, context.BlockNumber));
         if (channel is null)
@@ -45,16 +37,8 @@ internal static class Payments
 
     public static void OnRevealSecret(TransitionContext context, ReceiveMessage received)
     {
-        Hash256 secret;
-        try
-        {
-            secret = WireValues.ReadHash(received.Message.RevealSecret.Secret, "secret");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => WireValues.ReadHash(received.Message.RevealSecret.Secret, "secret"), out var secret))
             return;
-        }
         var secretHash = SecretHash.Of(secret);
         // Delivered only says the reveal arrived: it is acknowledged even when it matches nothing (a payment
         // that ended here), or its sender would send it forever. It changes no channel.
@@ -84,18 +68,9 @@ internal static class Payments
     public static void OnUnlock(TransitionContext context, ReceiveMessage received)
     {
         var unlock = received.Message.Unlock;
-        Hash256 secret;
-        UInt256 paymentId;
-        try
-        {
-            secret = WireValues.ReadHash(unlock.Secret, "secret");
-            paymentId = WireValues.ReadUInt256(unlock.PaymentId, "payment_id");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => (Secret: WireValues.ReadHash(unlock.Secret, "secret"), PaymentId: WireValues.ReadUInt256(unlock.PaymentId, "payment_id")), out var fields))
             return;
-        }
+        var (secret, paymentId) = fields;
         var secretHash = SecretHash.Of(secret);
         var before = context.State;
         var channel = IncomingProofs.Accept(context, received, unlock.BalanceProof, (channel, sender, proof, additionalHash) =>
@@ -122,16 +97,8 @@ internal static class Payments
 
     public static void OnLockExpired(TransitionContext context, ReceiveMessage received)
     {
-        Hash256 secretHash;
-        try
-        {
-            secretHash = WireValues.ReadHash(received.Message.LockExpired.SecretHash, "secret_hash");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => WireValues.ReadHash(received.Message.LockExpired.SecretHash, "secret_hash"), out var secretHash))
             return;
-        }
         var before = context.State;
         var channel = IncomingProofs.Accept(context, received, received.Message.LockExpired.BalanceProof, (channel, sender, proof, additionalHash) =>
         {
@@ -156,20 +123,12 @@ internal static class Payments
             context.RefuseMessage(received, unknown!);
             return;
         }
-        HashTimeLock disposed;
-        UInt256 paymentId;
-        Signature signature;
-        try
-        {
-            disposed = LockMessages.FromWire(announce.Lock, "lock");
-            paymentId = WireValues.ReadUInt256(announce.PaymentId, "payment_id");
-            signature = WireValues.ReadSignature(announce.DisposedSignature, "disposed_signature");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => (
+                Lock: LockMessages.FromWire(announce.Lock, "lock"),
+                PaymentId: WireValues.ReadUInt256(announce.PaymentId, "payment_id"),
+                Signature: WireValues.ReadSignature(announce.DisposedSignature, "disposed_signature")), out var fields))
             return;
-        }
+        var (disposed, paymentId, signature) = fields;
         if (received.Sender != channel.Partner.Address)
         {
             context.RefuseMessage(received, RefusalReason.NotFromPartner, $"the message was sent by {received.Sender}, not the partner {channel.Partner.Address}");
@@ -219,16 +178,8 @@ internal static class Payments
     /// <summary>The payer's answer to our AnnounceDisposed: a proof without the lock we gave up.</summary>
     public static void OnAnnounceDisposedResponse(TransitionContext context, ReceiveMessage received)
     {
-        Hash256 secretHash;
-        try
-        {
-            secretHash = WireValues.ReadHash(received.Message.AnnounceDisposedResponse.SecretHash, "secret_hash");
-        }
-        catch (InvalidMessageException e)
-        {
-            context.RefuseMessage(received, RefusalReason.InvalidMessage, e.Message);
+        if (!context.TryRead(received, () => WireValues.ReadHash(received.Message.AnnounceDisposedResponse.SecretHash, "secret_hash"), out var secretHash))
             return;
-        }
         var channel = IncomingProofs.Accept(context, received, received.Message.AnnounceDisposedResponse.BalanceProof, (channel, sender, proof, additionalHash) =>
         {
             if (channel.Partner.FindLock(secretHash) is not { } pending || !channel.Partner.DisposedLockHashes.Contains(pending.LockHash))
