@@ -1,3 +1,4 @@
+using Photon.Ethereum;
 using System.Diagnostics;
 using Photon.Ethereum.Crypto;
 using Photon.Protocol.Messages;
@@ -18,6 +19,7 @@ internal static class RelayBenchCommand
 
     public static async Task<int> RunAsync(TextWriter output, int messages, int samples)
     {
+        await output.WriteLineAsync($"ceiling: {RecoveriesPerSecond():0} signature recoveries/s on all {Environment.ProcessorCount} cores, with nothing else running (every received message needs one)");
         await using var relay = await RelayProcess.StartAsync(new() { ["server_name"] = ServerName, ["requests_per_second"] = 100_000, ["request_burst"] = 100_000, ["synchronous_full"] = Environment.GetEnvironmentVariable("RELAY_BENCH_SYNC") != "normal" });
         using var aliceKey = PrivateKey.Generate();
         using var bobKey = PrivateKey.Generate();
@@ -64,6 +66,27 @@ internal static class RelayBenchCommand
         var client = new RelayClient(new RelayClientOptions { BaseAddress = relay.BaseUri, Key = key, ServerName = ServerName });
         await client.StartAsync(CancellationToken.None);
         return client;
+    }
+
+    /// <summary>
+    /// How many signers all cores recover per second: the bound that verifying every message (docs/relay.md)
+    /// puts on receive throughput before any relay, HTTP or AES work is counted.
+    /// </summary>
+    private static double RecoveriesPerSecond()
+    {
+        using var key = PrivateKey.Generate();
+        var digest = Keccak256.Hash("relay bench"u8);
+        var signature = key.Sign(digest);
+        const int perCore = 50_000;
+        for (var i = 0; i < 2_000; i++)
+            Secp256k1.TryRecoverAddress(digest, signature, out Address _);
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, Environment.ProcessorCount, _ =>
+        {
+            for (var i = 0; i < perCore; i++)
+                Secp256k1.TryRecoverAddress(digest, signature, out Address _);
+        });
+        return Environment.ProcessorCount * perCore / clock.Elapsed.TotalSeconds;
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
