@@ -146,14 +146,22 @@ public sealed class NodeApplication : INodeApplication, IDisposable
         if (channel.Status == ChannelStatus.Opened || channel.Closing is null)
             throw new NodeApplicationException(ApplicationErrorKind.Conflict, "channel_not_closed", "close the channel first (or settle it cooperatively)");
         var settleableAt = channel.Closing.PunishDeadline(_options.PunishWindow) + 1;
-        progress?.Report(new SettleProgressView(_runtime.State.BlockNumber, settleableAt));
-        using var reports = progress is null ? null : _runtime.Subscribe(d =>
+        // The state machine settles by itself once the punish window has passed (docs/protocol.md); wait for it,
+        // reporting each new block meanwhile.
+        var settled = WaitForChannelAsync(network.Address, channel.ChannelId, c => c.Status == ChannelStatus.Settled, ct);
+        ulong? reported = null;
+        while (progress is not null && !settled.IsCompleted)
         {
-            if (d.Event is EventChannelChanged or EventPaymentReceived or EventLockExpired)
-                progress.Report(new SettleProgressView(d.Block, settleableAt));
-        });
-        // The state machine settles by itself once the punish window has passed (docs/protocol.md); wait for it.
-        return await WaitForChannelAsync(network.Address, channel.ChannelId, c => c.Status == ChannelStatus.Settled, ct).ConfigureAwait(false);
+            var block = _runtime.State.BlockNumber;
+            if (block != reported)
+            {
+                progress.Report(new SettleProgressView(block, settleableAt));
+                reported = block;
+            }
+            await Task.WhenAny(settled, Task.Delay(TimeSpan.FromMilliseconds(250), ct)).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+        }
+        return await settled.ConfigureAwait(false);
     }
 
     public async Task<ChannelView> CooperativeSettleAsync(Address token, Address partner, CancellationToken ct)
@@ -189,7 +197,7 @@ public sealed class NodeApplication : INodeApplication, IDisposable
         {
             var pending = new PaymentView(network.Token, id, "sent", Address, request.Target, request.Amount, UInt256.Zero, default, null, "pending", null, state.BlockNumber);
             _payments.Started(network.Address, network.Token, pending);
-            await SubmitActionAsync(new ActionDirectTransfer(network.Address, request.Target, request.Amount, id), ct).ConfigureAwait(false);
+            await SubmitPaymentAsync(network.Address, id, new ActionDirectTransfer(network.Address, request.Target, request.Amount, id), ct).ConfigureAwait(false);
             return _payments.Sent(network.Address, id) ?? pending;
         }
 
@@ -202,7 +210,7 @@ public sealed class NodeApplication : INodeApplication, IDisposable
         var secret = request.Secret ?? new Hash256(RandomNumberGenerator.GetBytes(32));
         var view = new PaymentView(network.Token, id, "sent", Address, request.Target, request.Amount, UInt256.Zero, SecretHash.Of(secret), secret, "pending", null, state.BlockNumber);
         _payments.Started(network.Address, network.Token, view);
-        await SubmitActionAsync(new ActionInitPayment(network.Address, id, request.Target, request.Amount, secret, [.. routes], request.LockTimeout), ct).ConfigureAwait(false);
+        await SubmitPaymentAsync(network.Address, id, new ActionInitPayment(network.Address, id, request.Target, request.Amount, secret, [.. routes], request.LockTimeout), ct).ConfigureAwait(false);
         return _payments.Sent(network.Address, id) ?? view;
     }
 
@@ -252,6 +260,19 @@ public sealed class NodeApplication : INodeApplication, IDisposable
         var events = await _runtime.SubmitAsync(action, ct).ConfigureAwait(false);
         if (events.OfType<EventActionRefused>().FirstOrDefault() is { } refused)
             throw Refusal(refused.Refusal);
+    }
+
+    private async Task SubmitPaymentAsync(Address tokenNetwork, UInt256 id, StateChange action, CancellationToken ct)
+    {
+        try
+        {
+            await SubmitActionAsync(action, ct).ConfigureAwait(false);
+        }
+        catch (NodeApplicationException)
+        {
+            _payments.Forget(tokenNetwork, id);
+            throw;
+        }
     }
 
     private async Task<ChannelView> WaitForChannelAsync(Address tokenNetwork, UInt256 channelId, Func<Channel, bool> done, CancellationToken ct)

@@ -46,6 +46,16 @@ public sealed class PaymentBook
         }
     }
 
+    /// <summary>Drops a payment recorded by <see cref="Started"/> that the state machine refused (it never started).</summary>
+    public void Forget(Address tokenNetwork, UInt256 id)
+    {
+        lock (_gate)
+        {
+            _payments.Remove((tokenNetwork, id, "sent"));
+            _secrets.Remove((tokenNetwork, id));
+        }
+    }
+
     public void KnowToken(Address tokenNetwork, Address token)
     {
         lock (_gate)
