@@ -209,8 +209,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
             {
                 foreach (var change in batch.Changes)
                 {
-                    var context = new BlockContext(change is Block block ? Math.Max(block.Number, state.BlockNumber) : state.BlockNumber);
-                    var result = _machine.Transition(state, change, context);
+                    var result = _machine.Transition(state, change, BlockClock.ContextFor(state, change));
                     state = result.State;
                     batchApplied.Add(new AppliedChange(change, result.Events, [.. result.Events.Select(_describeTransaction).OfType<(string, string)>()]));
                 }
