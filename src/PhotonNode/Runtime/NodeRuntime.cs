@@ -211,7 +211,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
                 {
                     var result = _machine.Transition(state, change, BlockClock.ContextFor(state, change));
                     state = result.State;
-                    batchApplied.Add(new AppliedChange(change, result.Events, [.. result.Events.Select(_describeTransaction).OfType<(string, string)>()]));
+                    batchApplied.Add(new AppliedChange(change, state.BlockNumber, result.Events, [.. result.Events.Select(_describeTransaction).OfType<(string, string)>()]));
                 }
             }
             catch (ArgumentException e)
