@@ -1,3 +1,4 @@
+using Photon.Contracts.Bindings;
 using Photon.Ethereum;
 
 namespace Photon.Node.Routing;
@@ -11,6 +12,34 @@ public sealed class NetworkGraph
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Address, Dictionary<UInt256, GraphChannel>> _networks = [];
+
+    /// <summary>Applies a channel event of any token network (others are ignored).</summary>
+    public void Apply(ContractEvent contractEvent)
+    {
+        ArgumentNullException.ThrowIfNull(contractEvent);
+        var network = contractEvent.Contract;
+        switch (contractEvent)
+        {
+            case ChannelOpened e:
+                Opened(network, e.ChannelId, e.Participant1, e.Participant2);
+                break;
+            case ChannelNewDeposit e:
+                Deposited(network, e.ChannelId, e.Participant, e.TotalDeposit);
+                break;
+            case ChannelWithdraw e:
+                Withdrew(network, e.ChannelId, e.Participant, e.TotalWithdraw);
+                break;
+            case ChannelClosed e:
+                Closed(network, e.ChannelId);
+                break;
+            case ChannelSettled e:
+                Settled(network, e.ChannelId);
+                break;
+            case ChannelCooperativeSettled e:
+                Settled(network, e.ChannelId);
+                break;
+        }
+    }
 
     public void Opened(Address tokenNetwork, UInt256 channelId, Address participant1, Address participant2)
     {
