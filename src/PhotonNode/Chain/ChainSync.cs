@@ -36,16 +36,26 @@ public sealed class ChainSync(EthClient eth, Address registry, Address secretReg
         var from = lastApplied + 1;
         var to = Math.Min(confirmed, from + MaxChunk - 1);
 
+        var events = await ReadRangeAsync(from, to, tokenNetworks, ct).ConfigureAwait(false);
+        var changes = new List<StateChange>(events.Count + 1);
+        changes.AddRange(events.Select(ChainLogMapper.ToStateChange).OfType<StateChange>());
+        changes.Add(new Photon.Protocol.StateChanges.Block(to));
+        return new ChainBatch(from, to, events, changes);
+    }
+
+    /// <summary>
+    /// The events of blocks <paramref name="from"/>..<paramref name="to"/> in chain order, including those of
+    /// token networks created in the range. The caller keeps the range within <see cref="MaxChunk"/>.
+    /// </summary>
+    public async Task<List<ContractEvent>> ReadRangeAsync(ulong from, ulong to, IReadOnlyCollection<Address> tokenNetworks, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tokenNetworks);
         var events = await ReadAsync(from, to, [registry, secretRegistry, .. tokenNetworks], ct).ConfigureAwait(false);
         var created = events.OfType<TokenNetworkCreated>().Where(e => e.Contract == registry).Select(e => e.TokenNetwork).Except(tokenNetworks).ToList();
         if (created.Count > 0)
             events.AddRange(await ReadAsync(from, to, created, ct).ConfigureAwait(false));
         events.Sort((a, b) => (a.BlockNumber, a.LogIndex).CompareTo((b.BlockNumber, b.LogIndex)));
-
-        var changes = new List<StateChange>(events.Count + 1);
-        changes.AddRange(events.Select(ChainLogMapper.ToStateChange).OfType<StateChange>());
-        changes.Add(new Photon.Protocol.StateChanges.Block(to));
-        return new ChainBatch(from, to, events, changes);
+        return events;
     }
 
     private async Task<List<ContractEvent>> ReadAsync(ulong from, ulong to, IReadOnlyList<Address> addresses, CancellationToken ct)
