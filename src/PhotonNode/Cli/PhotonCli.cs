@@ -23,6 +23,7 @@ public static class PhotonCli
         var root = new RootCommand("Photon for .NET: off-chain payment channels for Ethereum tokens.") { verbose };
         root.Subcommands.Add(UtilCommands.Create());
         root.Subcommands.Add(RelayCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
