@@ -106,6 +106,11 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
             await _sender.WaitAsync(hash.Value, ct).ConfigureAwait(false);
             await FinishAsync(row, ChainTransactionStatus.Mined, null, ct).ConfigureAwait(false);
         }
+        catch (ExecutionRevertedException e) when (row.Kind == nameof(ContractSendChannelSettle) && TokenNetworkContract.TryDecodeError(e.RevertData.Span)?.Error.Name == "ChannelNotClosed")
+        {
+            // Both participants settle once the window has passed; whoever is second finds the channel gone.
+            await FinishAsync(row, ChainTransactionStatus.Failed, "not needed: the channel was already settled", ct, quiet: true).ConfigureAwait(false);
+        }
         catch (ExecutionRevertedException e)
         {
             await FinishAsync(row, ChainTransactionStatus.Failed, "refused at estimation: " + Describe(e.RevertData.Span, e.Reason.Description), ct).ConfigureAwait(false);
@@ -117,10 +122,12 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         return row;
     }
 
-    private async Task FinishAsync(ChainTransactionRecord row, ChainTransactionStatus status, string? error, CancellationToken ct)
+    private async Task FinishAsync(ChainTransactionRecord row, ChainTransactionStatus status, string? error, CancellationToken ct, bool quiet = false)
     {
         await _journal.MarkFinishedAsync(row.Id, status, error, ct).ConfigureAwait(false);
-        if (status == ChainTransactionStatus.Failed)
+        if (status == ChainTransactionStatus.Failed && quiet)
+            LogNotNeeded(_logger, row.Id, row.Kind, error ?? "");
+        else if (status == ChainTransactionStatus.Failed)
             LogFailed(_logger, row.Id, row.Kind, error ?? "");
         Finished?.Invoke(row.Id, status, error);
     }
@@ -131,6 +138,9 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "chain transaction {Id} ({Kind}) failed for now; retrying in {Backoff}")]
     private static partial void LogRetry(ILogger logger, long id, string kind, TimeSpan backoff, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "chain transaction {Id} ({Kind}) dropped: {Error}")]
+    private static partial void LogNotNeeded(ILogger logger, long id, string kind, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "chain transaction {Id} ({Kind}) failed: {Error}")]
     private static partial void LogFailed(ILogger logger, long id, string kind, string error);

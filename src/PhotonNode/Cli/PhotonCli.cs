@@ -24,6 +24,7 @@ public static class PhotonCli
         root.Subcommands.Add(UtilCommands.Create());
         root.Subcommands.Add(RelayCommand.Create());
         root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(DevnetCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

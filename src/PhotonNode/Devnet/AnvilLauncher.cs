@@ -27,22 +27,26 @@ public sealed class AnvilLauncher : IAsyncDisposable
 
     /// <summary>
     /// The Anvil binary: <paramref name="explicitPath"/>, else <c>PHOTON_ANVIL</c>, else the pinned npm install
-    /// in <c>tools/node_modules</c> above the executable or the current directory, else <c>anvil</c> on PATH.
+    /// in <c>tools/node_modules</c> of the repository above the executable or the current directory (running
+    /// <c>npm ci</c> there first when it is missing), else <c>anvil</c> on PATH.
     /// </summary>
-    public static string Find(string? explicitPath)
+    public static async Task<string> FindAsync(string? explicitPath, TextWriter progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         if (explicitPath is not null)
             return File.Exists(explicitPath) ? explicitPath : throw new FileNotFoundException($"no Anvil at {explicitPath}", explicitPath);
         if (Environment.GetEnvironmentVariable("PHOTON_ANVIL") is { Length: > 0 } fromEnvironment)
             return File.Exists(fromEnvironment) ? fromEnvironment : throw new FileNotFoundException($"PHOTON_ANVIL names {fromEnvironment}, which does not exist", fromEnvironment);
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        if (ToolsFolder() is { } tools)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            var pinned = Path.Combine(tools, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
+            if (!File.Exists(pinned))
             {
-                var candidate = Path.Combine(dir.FullName, "tools", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
-                if (File.Exists(candidate))
-                    return candidate;
+                await progress.WriteLineAsync($"[devnet] installing the pinned tools (Anvil) with npm ci in {tools}, once").ConfigureAwait(false);
+                await NpmCiAsync(tools, ct).ConfigureAwait(false);
             }
+            if (File.Exists(pinned))
+                return pinned;
         }
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -50,7 +54,33 @@ public sealed class AnvilLauncher : IAsyncDisposable
             if (File.Exists(candidate))
                 return candidate;
         }
-        throw new FileNotFoundException("Anvil was not found: run `npm ci` in tools/ (building the solution does it), set PHOTON_ANVIL, or pass --anvil");
+        throw new FileNotFoundException("Anvil was not found: run `npm ci` in tools/, set PHOTON_ANVIL, or pass --anvil");
+    }
+
+    /// <summary>The repository's <c>tools/</c> folder (the one with the pinned package-lock.json), or null outside a checkout.</summary>
+    private static string? ToolsFolder()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var tools = Path.Combine(dir.FullName, "tools");
+                if (File.Exists(Path.Combine(tools, "package-lock.json")))
+                    return tools;
+            }
+        }
+        return null;
+    }
+
+    private static async Task NpmCiAsync(string tools, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("npm") { WorkingDirectory = tools, UseShellExecute = false };
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+            start.ArgumentList.Add(argument);
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("could not start npm");
+        await npm.WaitForExitAsync(ct).ConfigureAwait(false);
+        if (npm.ExitCode != 0)
+            throw new InvalidOperationException($"npm ci in {tools} failed with exit code {npm.ExitCode}");
     }
 
     public static async Task<AnvilLauncher> StartAsync(string anvilPath, ulong blockTimeSeconds, CancellationToken ct)
