@@ -53,14 +53,5 @@ public sealed class DevnetStoryTests
 
     private static (string, string) Balance(JsonNode channel) => (channel["balance"]!.GetValue<string>(), channel["partner_balance"]!.GetValue<string>());
 
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("the network did not reach the expected state within 60 s");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition) => Eventually.HoldsAsync(condition);
 }

@@ -206,7 +206,13 @@ public sealed class NodeApplication : INodeApplication, IDisposable
             .ToDictionary(c => c.Partner.Address, c => Balances.Distributable(c.Our, c.Partner));
         var routes = RouteFinder.Find(Address, request.Target, request.Amount, balances, _graph.OpenChannels(network.Address));
         if (routes.Count == 0)
+        {
+            // Say what the payer can fix: too little balance to pay this much on any channel, or no path at all.
+            var most = balances.Values.DefaultIfEmpty(UInt256.Zero).Max();
+            if (most < request.Amount)
+                throw new NodeApplicationException(ApplicationErrorKind.InsufficientBalance, "insufficient_balance", $"no channel of this node can pay {request.Amount} (the most any can pay now is {most})");
             throw new NodeApplicationException(ApplicationErrorKind.NoRoute, "no_route", $"no route to {request.Target} can carry {request.Amount}");
+        }
         var secret = request.Secret ?? new Hash256(RandomNumberGenerator.GetBytes(32));
         var view = new PaymentView(network.Token, id, "sent", Address, request.Target, request.Amount, UInt256.Zero, SecretHash.Of(secret), secret, "pending", null, state.BlockNumber);
         _payments.Started(network.Address, network.Token, view);
