@@ -128,7 +128,11 @@ public sealed class NodeApplication : INodeApplication, IDisposable
         if (totalWithdraw > available)
             throw new NodeApplicationException(ApplicationErrorKind.InsufficientBalance, "insufficient_balance", $"at most {available} can be withdrawn in total now");
         await SubmitActionAsync(new ActionWithdraw(network.Address, partner, totalWithdraw, Math.Max(1, channel.RevealTimeout * 2)), ct).ConfigureAwait(false);
-        return await WaitForChannelAsync(network.Address, channel.ChannelId, c => c.Our.TotalWithdraw >= totalWithdraw || c.Status != ChannelStatus.Opened, ct).ConfigureAwait(false);
+        // The amount is reserved while the withdraw is negotiated; it is done when it is on chain (or expired).
+        var view = await WaitForChannelAsync(network.Address, channel.ChannelId, c => c.Withdraw is null || c.Status != ChannelStatus.Opened, ct).ConfigureAwait(false);
+        if (view.TotalWithdraw < totalWithdraw)
+            throw new NodeApplicationException(ApplicationErrorKind.Conflict, "withdraw_failed", $"the withdraw to {totalWithdraw} did not land on chain in time (the partner did not confirm, or the transaction failed); the channel is unchanged");
+        return view;
     }
 
     public async Task<ChannelView> CloseChannelAsync(Address token, Address partner, CancellationToken ct)
