@@ -8,5 +8,8 @@ if (args is ["gas", ..])
 // `-- relay [messages] [samples]`: two clients through a real relay process on loopback.
 if (args is ["relay", ..])
     return await RelayBenchCommand.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+// `-- node [payments] [samples]`: four persisting nodes on Anvil through a real relay.
+if (args is ["node", ..])
+    return await Photon.Benchmarks.Node.NodeBenchCommand.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
 BenchmarkSwitcher.FromAssembly(typeof(RelayBenchCommand).Assembly).Run(args);
 return 0;
