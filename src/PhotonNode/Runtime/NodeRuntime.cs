@@ -23,6 +23,9 @@ namespace Photon.Node.Runtime;
 /// </remarks>
 public sealed partial class NodeRuntime : IAsyncDisposable
 {
+    /// <summary>Received messages that may wait for their commit at once.</summary>
+    private const int ReceiveWindow = 256;
+
     private readonly StateMachine _machine;
     private readonly PrivateKey _key;
     private readonly INodeJournal _journal;
@@ -310,18 +313,28 @@ public sealed partial class NodeRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Hands received messages to the loop without waiting for each commit (the queue keeps their order), so
+    /// a burst shares group commits; at most <see cref="ReceiveWindow"/> wait at once, which bounds memory.
+    /// </summary>
     private async Task ReceiveAsync(CancellationToken ct)
     {
+        // Not disposed: commits still in flight release it after this loop ends (it holds no wait handle).
+        var window = new SemaphoreSlim(ReceiveWindow);
         await foreach (var received in _transport.ReceiveAllAsync(ct).ConfigureAwait(false))
         {
-            try
-            {
-                await SubmitAsync(new ReceiveMessage(received.Sender, received.Message.Message), ct).ConfigureAwait(false);
-            }
-            catch (ArgumentException e)
-            {
-                LogReceiveRefused(_logger, received.Sender.ToString(), e);
-            }
+            await window.WaitAsync(ct).ConfigureAwait(false);
+            var applied = SubmitAsync(new ReceiveMessage(received.Sender, received.Message.Message), CancellationToken.None);
+            _ = applied.ContinueWith(
+                t =>
+                {
+                    window.Release();
+                    if (t.Exception?.InnerException is ArgumentException e)
+                        LogReceiveRefused(_logger, received.Sender.ToString(), e);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
     }
 
