@@ -106,7 +106,7 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
             await _sender.WaitAsync(hash.Value, ct).ConfigureAwait(false);
             await FinishAsync(row, ChainTransactionStatus.Mined, null, ct).ConfigureAwait(false);
         }
-        catch (ExecutionRevertedException e) when (row.Kind == nameof(ContractSendChannelSettle) && TokenNetworkContract.TryDecodeError(e.RevertData.Span)?.Error.Name == "ChannelNotClosed")
+        catch (ExecutionRevertedException e) when (AlreadySettled(row, e.RevertData.Span))
         {
             // Both participants settle once the window has passed; whoever is second finds the channel gone.
             await FinishAsync(row, ChainTransactionStatus.Failed, "not needed: the channel was already settled", ct, quiet: true).ConfigureAwait(false);
@@ -115,12 +115,20 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         {
             await FinishAsync(row, ChainTransactionStatus.Failed, "refused at estimation: " + Describe(e.RevertData.Span, e.Reason.Description), ct).ConfigureAwait(false);
         }
+        catch (TransactionFailedException e) when (e.Reason is { } reason && AlreadySettled(row, reason.Data.Span))
+        {
+            await FinishAsync(row, ChainTransactionStatus.Failed, "not needed: the channel was settled first by the partner", ct, quiet: true).ConfigureAwait(false);
+        }
         catch (TransactionFailedException e)
         {
             await FinishAsync(row, ChainTransactionStatus.Failed, "reverted: " + (e.Reason is { } reason ? Describe(reason.Data.Span, reason.Description) : "no reason"), ct).ConfigureAwait(false);
         }
         return row;
     }
+
+    /// <summary>A settle refused because the channel is no longer closed: the partner settled it first.</summary>
+    private static bool AlreadySettled(ChainTransactionRecord row, ReadOnlySpan<byte> revertData) =>
+        row.Kind == nameof(ContractSendChannelSettle) && TokenNetworkContract.TryDecodeError(revertData)?.Error.Name == "ChannelNotClosed";
 
     private async Task FinishAsync(ChainTransactionRecord row, ChainTransactionStatus status, string? error, CancellationToken ct, bool quiet = false)
     {
