@@ -29,6 +29,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public NodeApiClient Api { get; private set; } = null!;
 
+    /// <summary>The node's data directory for the test chain (database, API token, lock).</summary>
+    public string DataDirectory => Path.Combine(_dataRoot, "31337", Address.ToString());
+
     public PhotonProcess Process => _process ?? throw new InvalidOperationException("the node is not running");
 
     public static async Task<NodeProcess> StartAsync(int devAccount, Uri ethRpc, RelayProcess relay, Address registry, string dataRoot)
@@ -58,7 +61,7 @@ public sealed class NodeProcess : IAsyncDisposable
         _process = await PhotonProcess.StartAsync(_arguments, _dataRoot);
         var line = await _process.WaitForLineAsync("api listening on ", StartTimeout);
         var url = new Uri(line[(line.IndexOf("api listening on ", StringComparison.Ordinal) + "api listening on ".Length)..].Trim());
-        var token = await File.ReadAllTextAsync(Path.Combine(_dataRoot, "31337", Address.ToString(), "api-token"));
+        var token = await File.ReadAllTextAsync(Path.Combine(DataDirectory, "api-token"));
         Api?.Dispose();
         Api = new NodeApiClient(url, token);
     }
