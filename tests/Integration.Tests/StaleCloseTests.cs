@@ -5,15 +5,12 @@ namespace Photon.Integration.Tests;
 /// <summary>
 /// A partner closes with an old balance proof: here A runs from a stale backup of its database (the classic
 /// way an honest node ends up cheating), so it holds only B's old proof and closes with it. B submits A's
-/// newest proof and settles; the chain pays out exactly what A's newest proof says.
+/// newest proof; to settle, B recalls the values behind its own old proof from its history (its state keeps
+/// only the newest); the chain pays out exactly what A's newest proof and B's old one say.
 /// </summary>
 public sealed class StaleCloseTests
 {
-    // Everything up to B's update passes. Settlement then deadlocks: the chain holds B's OLD balance hash, and
-    // settleChannel needs the values behind it, which B's state no longer keeps (it keeps only its newest proof),
-    // while the stale A cannot name the values behind A's NEWER hash. Fix planned for issue 6: the node looks up
-    // the values of its own old proof in its event history (the message that carried it) and settles with them.
-    [Fact(Skip = "settlement after a close with our old proof needs that proof's values; see the comment above and the issue 6 note")]
+    [Fact]
     public async Task A_partner_closing_with_an_old_proof_is_answered_with_the_newest_one_and_settlement_follows_it()
     {
         await using var network = await LocalNetwork.StartAsync(2);

@@ -10,6 +10,7 @@ using Photon.Node.Application;
 using Photon.Node.Chain;
 using Photon.Node.Routing;
 using Photon.Node.Storage;
+using Photon.Protocol.Events;
 using Photon.Protocol.Machine;
 using Photon.Protocol.State;
 using Photon.Relay.Client;
@@ -180,6 +181,11 @@ public sealed partial class NodeHost : IAsyncDisposable
         _application = application;
         _disposables.Add(application);
 
+        _disposables.Add(runtime.Subscribe(dispatched =>
+        {
+            if (dispatched.Event is EventProofValuesUnknown unknown)
+                _ = Task.Run(() => RecallAsync(database, runtime, unknown, logger, _stopping.Token));
+        }));
         runtime.Start();
         await runner.StartAsync(ct).ConfigureAwait(false);
         var poll = options.PollInterval ?? (dev ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1));
@@ -252,6 +258,21 @@ public sealed partial class NodeHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Finds a stored proof's values in the node's history and hands them to the state machine.</summary>
+    private static async Task RecallAsync(NodeDatabase database, NodeRuntime runtime, EventProofValuesUnknown unknown, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            if (await ProofRecall.FindAsync(database, runtime.State.Our, unknown, ct).ConfigureAwait(false) is { } recall)
+                await runtime.SubmitAsync(recall, ct).ConfigureAwait(false);
+            else
+                LogRecallMissing(logger, unknown.Nonce, unknown.ChannelId);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
     private static string Remember(NodeDatabase database, string key, string? given, string missing)
     {
         var stored = database.GetMeta(key);
@@ -267,6 +288,9 @@ public sealed partial class NodeHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "node {Address} recovered: {Replayed} state changes replayed, block {Block}, {Outbox} messages to re-send")]
     private static partial void LogRecovered(ILogger logger, Address address, int replayed, ulong block, int outbox);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the history holds no proof of nonce {Nonce} in channel {ChannelId}; settling is left to the partner")]
+    private static partial void LogRecallMissing(ILogger logger, ulong nonce, UInt256 channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "chain sync failed for now; retrying")]
     private static partial void LogSyncRetry(ILogger logger, Exception exception);

@@ -237,6 +237,37 @@ public sealed class NodeDatabase : INodeJournal, IChainTransactionJournal, IEven
         }
     }
 
+    /// <summary>Every stored state change of <paramref name="kind"/> (a type name), oldest first: a scan for rare lookups.</summary>
+    public async IAsyncEnumerable<StateChange> ReadStateChangesAsync(string kind, [EnumeratorCancellation] CancellationToken ct)
+    {
+        const int Page = 500;
+        long after = 0;
+        while (true)
+        {
+            var page = new List<(long Id, StateChange Change)>();
+            await _lock.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                using var read = Command("SELECT id, data FROM state_changes WHERE kind = $kind AND id > $after ORDER BY id LIMIT $limit", null);
+                read.Parameters.AddWithValue("$kind", kind);
+                read.Parameters.AddWithValue("$after", after);
+                read.Parameters.AddWithValue("$limit", Page);
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                    page.Add((reader.GetInt64(0), ProtocolJson.Decode<StateChange>(reader.GetString(1))));
+            }
+            finally
+            {
+                _lock.Release();
+            }
+            foreach (var (_, change) in page)
+                yield return change;
+            if (page.Count < Page)
+                yield break;
+            after = page[^1].Id;
+        }
+    }
+
     public async Task<long> AddAsync(string kind, string request, CancellationToken ct)
     {
         await _lock.WaitAsync(ct).ConfigureAwait(false);

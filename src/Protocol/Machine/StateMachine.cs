@@ -69,6 +69,9 @@ public sealed class StateMachine
             case ActionCloseChannel action:
                 ChainEvents.Close(context, action);
                 break;
+            case ActionRecallProofValues recall:
+                ChainEvents.Recall(context, recall);
+                break;
             case ContractReceiveSecretRevealed revealed:
                 Payments.OnSecretRegistered(context, revealed);
                 ChainEvents.OnSecretRegistered(context, revealed);

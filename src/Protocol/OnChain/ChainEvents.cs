@@ -67,6 +67,8 @@ internal static class ChainEvents
 
     public static void Close(TransitionContext context, ActionCloseChannel action) => ChannelCloses.Close(context, action);
 
+    public static void Recall(TransitionContext context, ActionRecallProofValues recall) => Settlements.Recall(context, recall);
+
     public static void OnClosed(TransitionContext context, ContractReceiveChannelClosed closed) => ChannelCloses.OnClosed(context, closed);
 
     public static void OnUpdated(TransitionContext context, ContractReceiveNonClosingBalanceProofUpdated updated) => ChannelCloses.OnUpdated(context, updated);

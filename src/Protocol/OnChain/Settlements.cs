@@ -2,6 +2,7 @@ using Photon.Ethereum;
 using Photon.Protocol.Channels;
 using Photon.Protocol.Events;
 using Photon.Protocol.Machine;
+using Photon.Protocol.StateChanges;
 
 namespace Photon.Protocol.OnChain;
 
@@ -29,8 +30,45 @@ internal static class Settlements
         }
         var unknown = closing.Our.Values is null ? $"our proof of nonce {closing.Our.Nonce}" : $"the partner's proof of nonce {closing.Partner.Nonce}";
         context.Emit(new EventChannelChanged(channel.TokenNetwork, channel.ChannelId, channel.Partner.Address, channel.Status,
-            $"cannot settle: the values behind the stored balance hash of {unknown} are not known to this node; settling is left to the partner"));
+            $"cannot settle yet: the values behind the stored balance hash of {unknown} are not in the state; asking the node's history, else settling is left to the partner"));
+        if (closing.Our.Values is null)
+            context.Emit(new EventProofValuesUnknown(channel.TokenNetwork, channel.ChannelId, context.Our, closing.Our.Nonce, closing.Our.BalanceHash));
+        if (closing.Partner.Values is null)
+            context.Emit(new EventProofValuesUnknown(channel.TokenNetwork, channel.ChannelId, channel.Partner.Address, closing.Partner.Nonce, closing.Partner.BalanceHash));
         context.SetChannel(channel with { Closing = closing with { Settle = SettleProgress.LeftToPartner } });
+    }
+
+    /// <summary>
+    /// Values of a stored proof recalled from the node's history: taken when they hash to the stored balance
+    /// hash (and no unlock moved that proof's transferred amount since); settling is then tried again at the
+    /// next block. Anything else is refused and changes nothing.
+    /// </summary>
+    public static void Recall(TransitionContext context, ActionRecallProofValues recall)
+    {
+        if (context.Channel(recall.TokenNetwork, recall.ChannelId) is not { Status: ChannelStatus.Closed, Closing: { } closing } channel)
+        {
+            context.Emit(new EventActionRefused(recall, new Refusal(RefusalReason.UnknownChannel, "no closed channel with that id")));
+            return;
+        }
+        var ours = recall.Participant == context.Our;
+        if (!ours && recall.Participant != channel.Partner.Address)
+        {
+            context.Emit(new EventActionRefused(recall, new Refusal(RefusalReason.InvalidAction, $"{recall.Participant} is not in this channel")));
+            return;
+        }
+        var stored = ours ? closing.Our : closing.Partner;
+        var values = new BalanceValues(recall.TransferredAmount, recall.Locksroot);
+        if (stored.Values is not null || stored.Nonce != recall.Nonce || stored.BalanceHash.IsZero || values.BalanceHash != stored.BalanceHash
+            || (ours ? closing.UnlockedForPartner : closing.UnlockedForUs).Count > 0)
+        {
+            context.Emit(new EventActionRefused(recall, new Refusal(RefusalReason.BalanceMismatch,
+                $"the values do not hash to the stored balance hash of nonce {stored.Nonce}, or they are known already, or unlocks moved that proof since")));
+            return;
+        }
+        closing = ours ? closing with { Our = stored with { Values = values } } : closing with { Partner = stored with { Values = values } };
+        if (closing.Settle == SettleProgress.LeftToPartner)
+            closing = closing with { Settle = SettleProgress.Waiting };
+        context.SetChannel(channel with { Closing = closing });
     }
 
     /// <summary>The channel is gone from the contract (settled, or settled cooperatively): it is kept as history, no longer as the channel with its partner.</summary>

@@ -5,10 +5,11 @@ namespace Photon.Protocol.OnChain;
 
 /// <summary>
 /// What the contract stores for one participant of a closed channel: the nonce of its balance proof
-/// there (0 while none is stored) and the values behind the stored balance hash, or null when this
-/// node does not know them (a proof it no longer holds was submitted).
+/// there (0 while none is stored), the values behind the stored balance hash, or null when this node does
+/// not know them (a proof it no longer holds was submitted), and that hash, so values recalled later from
+/// the node's history (<see cref="StateChanges.ActionRecallProofValues"/>) can be checked against it.
 /// </summary>
-public sealed record StoredProof(ulong Nonce, BalanceValues? Values)
+public sealed record StoredProof(ulong Nonce, BalanceValues? Values, Hash256 BalanceHash = default)
 {
     /// <summary>Nothing stored: nonce 0 and the zero balance hash, whose values are zero.</summary>
     public static readonly StoredProof Empty = new(0, BalanceValues.Zero);
@@ -24,7 +25,7 @@ public sealed record StoredProof(ulong Nonce, BalanceValues? Values)
         var values = balanceHash.IsZero ? BalanceValues.Zero
             : balanceHash == end.BalanceHash ? new BalanceValues(end.TransferredAmount, end.Locksroot)
             : null;
-        return new StoredProof(nonce, values);
+        return new StoredProof(nonce, values, balanceHash);
     }
 
     /// <summary>After an unlock credited to this proof: the same locksroot, the new transferred amount the contract reports.</summary>

@@ -88,21 +88,59 @@ public sealed class SettleTests
     }
 
     [Fact]
-    public void Settling_is_left_to_the_partner_when_the_chain_holds_a_proof_of_ours_we_no_longer_have()
+    public void Settling_waits_for_the_values_of_a_proof_of_ours_the_state_no_longer_has_and_asks_for_them()
     {
         var pair = new ChannelPair();
         pair.WePay(10);
         pair.WePay(20);
-        // The partner closes with our first proof (10 transferred): we kept only the latest (30).
-        pair.Us.Apply(pair.Chain.CloseWith(Partner, 1, BalanceHash.Compute(10, Hash256.Zero), block: 40), block: 40);
+        // The partner closes with our first proof (10 transferred): the state keeps only the latest (30).
+        var oldHash = BalanceHash.Compute(10, Hash256.Zero);
+        pair.Us.Apply(pair.Chain.CloseWith(Partner, 1, oldHash, block: 40), block: 40);
         var after = pair.Chain.SettleBlock + pair.Us.State.Settings.PunishWindow + 1;
 
         var events = pair.Us.AdvanceTo(after);
 
-        var said = Assert.IsType<EventChannelChanged>(Assert.Single(events));
-        Assert.Contains("left to the partner", said.What, StringComparison.Ordinal);
+        Assert.Contains("left to the partner", Assert.Single(events.OfType<EventChannelChanged>()).What, StringComparison.Ordinal);
+        Assert.Equal(new EventProofValuesUnknown(TokenNetwork, ChannelId, Us, 1, oldHash), Assert.Single(events.OfType<EventProofValuesUnknown>()));
         Assert.Equal(SettleProgress.LeftToPartner, pair.Us.Channel.Closing!.Settle);
         Assert.Empty(pair.Us.AdvanceTo(after + 1));
+    }
+
+    [Fact]
+    public void Recalled_values_of_our_old_proof_let_us_settle_with_them()
+    {
+        var pair = new ChannelPair();
+        pair.WePay(10);
+        pair.WePay(20);
+        pair.Us.Apply(pair.Chain.CloseWith(Partner, 1, BalanceHash.Compute(10, Hash256.Zero), block: 40), block: 40);
+        var after = pair.Chain.SettleBlock + pair.Us.State.Settings.PunishWindow + 1;
+        pair.Us.AdvanceTo(after);
+
+        Assert.Empty(pair.Us.Apply(new ActionRecallProofValues(TokenNetwork, ChannelId, Us, 1, 10, Hash256.Zero)));
+        var settle = Assert.IsType<ContractSendChannelSettle>(Assert.Single(pair.Us.AdvanceTo(after + 1)));
+
+        Assert.Equal(new ContractSendChannelSettle(TokenNetwork, ChannelId, Us, 10, Hash256.Zero, Partner, 0, Hash256.Zero), settle);
+        var settled = pair.Chain.Settle(settle, pair.Us.Block);
+        Assert.Equal(new UInt256(990), settled.Participant1Amount);
+        Assert.Equal(new UInt256(1_010), settled.Participant2Amount);
+    }
+
+    [Theory]
+    [InlineData(1, 11)]
+    [InlineData(2, 10)]
+    public void Refuses_recalled_values_that_do_not_match_the_stored_proof(ulong nonce, ulong transferred)
+    {
+        var pair = new ChannelPair();
+        pair.WePay(10);
+        pair.WePay(20);
+        pair.Us.Apply(pair.Chain.CloseWith(Partner, 1, BalanceHash.Compute(10, Hash256.Zero), block: 40), block: 40);
+        pair.Us.AdvanceTo(pair.Chain.SettleBlock + pair.Us.State.Settings.PunishWindow + 1);
+        var before = pair.Us.State;
+
+        var refused = Assert.IsType<EventActionRefused>(Assert.Single(pair.Us.Apply(new ActionRecallProofValues(TokenNetwork, ChannelId, Us, nonce, transferred, Hash256.Zero))));
+
+        Assert.Equal(RefusalReason.BalanceMismatch, refused.Refusal.Reason);
+        Assert.Equal(before with { BlockNumber = pair.Us.State.BlockNumber }, pair.Us.State);
     }
 
     [Fact]
