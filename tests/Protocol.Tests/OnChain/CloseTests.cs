@@ -124,7 +124,7 @@ public sealed class CloseTests
         Assert.Equal(pair.Chain.SettleBlock, channel.Closing.SettleBlock);
         Assert.Equal(ChannelStatus.Closed, Assert.IsType<EventChannelChanged>(Assert.Single(events)).Status);
         // What the contract stores: the partner's latest (whose values we know), nothing of ours.
-        Assert.Equal(new Photon.Protocol.OnChain.StoredProof(1, new Photon.Protocol.OnChain.BalanceValues(100, Hash256.Zero)), channel.Closing.Partner);
+        Assert.Equal(new Photon.Protocol.OnChain.StoredProof(1, new Photon.Protocol.OnChain.BalanceValues(100, Hash256.Zero), Contracts.Locks.BalanceHash.Compute(100, Hash256.Zero)), channel.Closing.Partner);
         Assert.Equal(Photon.Protocol.OnChain.StoredProof.Empty, channel.Closing.Our);
     }
 }

@@ -30,13 +30,13 @@ public sealed class PartnerCloseTests
         var closing = pair.Us.Channel.Closing!;
         Assert.Equal(Partner, closing.Closer);
         // The close stored our proof (nonce 1, the 30 we paid), whose values we hold.
-        Assert.Equal(new StoredProof(1, new BalanceValues(30, Hash256.Zero)), closing.Our);
+        Assert.Equal(new StoredProof(1, new BalanceValues(30, Hash256.Zero), Contracts.Locks.BalanceHash.Compute(30, Hash256.Zero)), closing.Our);
         Assert.Equal(StoredProof.Empty, closing.Partner);
 
         pair.Us.Apply(pair.Chain.Update(Us, update, block: 41), block: 41);
 
         Assert.Equal(latest.BalanceHash, pair.Chain.BalanceHashOf(Partner));
-        Assert.Equal(new StoredProof(2, new BalanceValues(150, Hash256.Zero)), pair.Us.Channel.Closing!.Partner);
+        Assert.Equal(new StoredProof(2, new BalanceValues(150, Hash256.Zero), Contracts.Locks.BalanceHash.Compute(150, Hash256.Zero)), pair.Us.Channel.Closing!.Partner);
     }
 
     [Fact]
@@ -96,6 +96,6 @@ public sealed class PartnerCloseTests
         // A monitor's update with the partner's first proof (100 transferred): not the one we hold.
         pair.Us.Apply(new ContractReceiveNonClosingBalanceProofUpdated(TokenNetwork, ChannelId, Partner, 1, Contracts.Locks.BalanceHash.Compute(100, Hash256.Zero), 41), block: 41);
 
-        Assert.Equal(new StoredProof(1, null), pair.Us.Channel.Closing!.Partner);
+        Assert.Equal(new StoredProof(1, null, Contracts.Locks.BalanceHash.Compute(100, Hash256.Zero)), pair.Us.Channel.Closing!.Partner);
     }
 }
