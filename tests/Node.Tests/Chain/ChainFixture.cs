@@ -80,13 +80,13 @@ public sealed class ChainFixture : IAsyncLifetime
     /// A fresh account with ether and 1,000,000 of the main token, approving nothing, its runner started (unless told
     /// not to). <paramref name="eth"/> replaces the client it talks to the chain through.
     /// </summary>
-    public async Task<TestParty> NewPartyAsync(EthClient? eth = null, IDisposable? client = null, bool startRunner = true)
+    public async Task<TestParty> NewPartyAsync(EthClient? eth = null, bool startRunner = true)
     {
         var key = PrivateKey.Generate();
         await Anvil.Rpc.CallAsync("anvil_setBalance", [key.Address.ToString(), InitialEther.ToHexString()]);
         var mint = ContractArtifacts.TestToken.Abi.GetFunction("mint").EncodeCall(key.Address, new UInt256(1_000_000));
         await Deployer.SendAsync(Token, mint);
-        var party = await TestParty.StartAsync(this, key, eth, client, startRunner);
+        var party = await TestParty.StartAsync(this, key, eth, startRunner);
         _parties.Add(party);
         return party;
     }

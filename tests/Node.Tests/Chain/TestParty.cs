@@ -18,13 +18,12 @@ namespace Photon.Node.Tests.Chain;
 public sealed class TestParty : IAsyncDisposable
 {
     private readonly string _directory;
-    private readonly IDisposable? _client;
+    private bool _runnerStopped;
 
-    private TestParty(ChainFixture fixture, PrivateKey key, EthClient eth, IDisposable? client)
+    private TestParty(ChainFixture fixture, PrivateKey key, EthClient eth)
     {
         Fixture = fixture;
         Key = key;
-        _client = client;
         Sender = new TransactionSender(eth, key, fixture.ChainId, ChainFixture.SenderOptions);
         Actions = new ChainActions(Sender, fixture.Deployment.TokenNetworkRegistry);
         _directory = Path.Combine(Path.GetTempPath(), "photon-chain-tests-" + Guid.NewGuid().ToString("N"));
@@ -49,26 +48,32 @@ public sealed class TestParty : IAsyncDisposable
     /// <summary>The running runner; <see cref="RestartRunnerAsync"/> replaces it.</summary>
     public ChainTransactionRunner Runner { get; private set; }
 
-    /// <summary>A party whose runner is started; <paramref name="eth"/> (with <paramref name="client"/>, disposed with the party) replaces the fixture's client.</summary>
-    public static async Task<TestParty> StartAsync(ChainFixture fixture, PrivateKey key, EthClient? eth = null, IDisposable? client = null, bool startRunner = true)
+    /// <summary>A party whose runner is started (unless told not to); <paramref name="eth"/> replaces the fixture's client.</summary>
+    public static async Task<TestParty> StartAsync(ChainFixture fixture, PrivateKey key, EthClient? eth = null, bool startRunner = true)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var party = new TestParty(fixture, key, eth ?? fixture.Eth, client);
+        var party = new TestParty(fixture, key, eth ?? fixture.Eth);
         if (startRunner)
             await party.Runner.StartAsync(CancellationToken.None);
         return party;
     }
 
-    /// <summary>Stops the runner as a node shutting down (or crashing mid-wait) would, and starts a new one on the same database.</summary>
-    public async Task RestartRunnerAsync()
+    /// <summary>Stops the runner as a node shutting down (or crashing mid-wait) would: rows it was carrying stay as the journal has them.</summary>
+    public async Task StopRunnerAsync()
     {
-        await Runner.DisposeAsync();
-        Runner = NewRunner();
-        await Runner.StartAsync(CancellationToken.None);
+        if (!_runnerStopped)
+            await Runner.DisposeAsync();
+        _runnerStopped = true;
     }
 
-    /// <summary>Stops the runner without starting another.</summary>
-    public ValueTask StopRunnerAsync() => Runner.DisposeAsync();
+    /// <summary>Stops the runner (if running) and starts a new one on the same database, as a restarted node does: it resumes the unfinished rows first.</summary>
+    public async Task RestartRunnerAsync()
+    {
+        await StopRunnerAsync();
+        Runner = NewRunner();
+        _runnerStopped = false;
+        await Runner.StartAsync(CancellationToken.None);
+    }
 
     public Signature Sign(SignedProof proof) => proof.Sign(Key, Fixture.Domain);
 
@@ -127,9 +132,8 @@ public sealed class TestParty : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runner.DisposeAsync();
+        await StopRunnerAsync();
         Journal.Database.Dispose();
-        _client?.Dispose();
         if (Directory.Exists(_directory))
             Directory.Delete(_directory, recursive: true);
     }
