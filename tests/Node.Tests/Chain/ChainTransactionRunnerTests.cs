@@ -101,6 +101,8 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
         var (a, b, channel) = await OpenChannelAsync();
         var nonce = await fixture.Eth.GetTransactionCountAsync(a.Address);
         ChainTransactionRecord row;
+        ChainOutcome outcome;
+        // Automine stays off until the new runner is waiting: turning it on would mine the pool at once.
         await fixture.Anvil.SetAutomineAsync(false);
         try
         {
@@ -108,21 +110,21 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
             a.Runner.Enqueue(row);
             await WaitUntilAsync(() => a.Journal.SubmissionsOf(row.Id).Count == 1);
             await a.StopRunnerAsync();
+            var left = Assert.Single(await a.Journal.LoadUnfinishedAsync(CancellationToken.None));
+            Assert.Equal((row.Id, ChainTransactionStatus.Submitted, a.Journal.Submissions[^1].Hash), (left.Id, left.Status, left.Hash!.Value));
+            Assert.Null(await fixture.Eth.GetTransactionReceiptAsync(left.Hash.Value));
+
+            await a.RestartRunnerAsync();
+            await fixture.Anvil.MineAsync(1);
+            outcome = await a.OutcomeOfAsync(row);
+            Assert.Equal(left.Hash, outcome.Hash);
         }
         finally
         {
             await fixture.Anvil.SetAutomineAsync(true);
         }
-        var left = Assert.Single(await a.Journal.LoadUnfinishedAsync(CancellationToken.None));
-        Assert.Equal((row.Id, ChainTransactionStatus.Submitted, a.Journal.Submissions[^1].Hash), (left.Id, left.Status, left.Hash!.Value));
-        Assert.Null(await fixture.Eth.GetTransactionReceiptAsync(left.Hash.Value));
-
-        await a.RestartRunnerAsync();
-        await fixture.Anvil.MineAsync(1);
-        var outcome = await a.OutcomeOfAsync(row);
 
         Assert.Equal(ChainTransactionStatus.Mined, outcome.Status);
-        Assert.Equal(left.Hash, outcome.Hash);
         Assert.Single(a.Journal.SubmissionsOf(row.Id));
         Assert.Equal(nonce + 1, await fixture.Eth.GetTransactionCountAsync(a.Address, BlockParameter.Pending));
         Assert.Equal(ChannelState.Closed, (await fixture.NetworkReader.GetChannelInfoAsync(channel)).State);
@@ -205,9 +207,9 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
         var last = await a.OutcomeOfAsync(good);
 
         Assert.Equal(ChainTransactionStatus.Failed, unreadableStatus);
-        Assert.StartsWith("the stored request cannot be read", unreadableError, StringComparison.Ordinal);
+        Assert.StartsWith("the stored request cannot be read (ContractSendChannelClose)", unreadableError, StringComparison.Ordinal);
         Assert.Equal(ChainTransactionStatus.Failed, noCallStatus);
-        Assert.StartsWith("the stored request is no contract call", noCallError, StringComparison.Ordinal);
+        Assert.Equal("the stored request is no contract call (EventLockExpired)", noCallError);
         Assert.Equal(ChainTransactionStatus.Mined, last.Status);
         Assert.Equal([good.Id], a.Journal.Submissions.Select(s => s.Id));
         Assert.Empty(await a.Journal.LoadUnfinishedAsync(CancellationToken.None));
