@@ -59,11 +59,24 @@ public sealed class ChainFixture : IAsyncLifetime
         (_token, _network) = await CreateNetworkAsync();
     }
 
+    /// <summary>Disposes every party (each one even if another fails), then Anvil.</summary>
     public async Task DisposeAsync()
     {
+        var failures = new List<Exception>();
         foreach (var party in _parties)
-            await party.DisposeAsync();
+        {
+            try
+            {
+                await party.DisposeAsync();
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
         await Anvil.DisposeAsync();
+        if (failures.Count > 0)
+            throw new AggregateException("disposing the chain test parties failed", failures);
     }
 
     /// <summary>A fresh TestToken and its network, created by the deployer.</summary>

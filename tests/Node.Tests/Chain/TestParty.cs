@@ -130,12 +130,19 @@ public sealed class TestParty : IAsyncDisposable
         return head;
     }
 
+    /// <summary>Stops the runner and removes the database, even when the runner's loop had failed.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopRunnerAsync();
-        Journal.Database.Dispose();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
+        try
+        {
+            await StopRunnerAsync();
+        }
+        finally
+        {
+            Journal.Database.Dispose();
+            if (Directory.Exists(_directory))
+                Directory.Delete(_directory, recursive: true);
+        }
     }
 
     public override string ToString() => Address.ToString();
