@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Photon.Contracts.Bindings;
@@ -75,7 +76,15 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
             {
                 try
                 {
-                    current = await RunOnceAsync(current, ct).ConfigureAwait(false);
+                    // Once submitted, current holds the hash: a transient failure while waiting retries the wait by
+                    // that hash, never a second send (which would take another nonce and fail once the first is mined).
+                    if (current.Status != ChainTransactionStatus.Submitted || current.Hash is null)
+                    {
+                        if (await SubmitAsync(current, ct).ConfigureAwait(false) is not { } submitted)
+                            break;
+                        current = submitted;
+                    }
+                    await WaitAsync(current, ct).ConfigureAwait(false);
                     break;
                 }
                 catch (Exception e) when (e is RpcException or HttpRequestException or TimeoutException or TransactionOutcomeUnknownException && e is not ExecutionRevertedException)
@@ -88,32 +97,53 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>Carries one row to its end; returns it as submitted when a transient failure interrupts the wait.</summary>
-    private async Task<ChainTransactionRecord> RunOnceAsync(ChainTransactionRecord row, CancellationToken ct)
+    /// <summary>
+    /// Sends the row's call and records its hash; returns the row as submitted, or null when the row ended without a
+    /// send (refused at estimation, or a stored request that is no contract call: failing it keeps the rows after it running).
+    /// </summary>
+    private async Task<ChainTransactionRecord?> SubmitAsync(ChainTransactionRecord row, CancellationToken ct)
     {
-        var hash = row.Hash;
+        (Address To, byte[] Data)? call;
         try
         {
-            if (row.Status != ChainTransactionStatus.Submitted || hash is null)
-            {
-                var request = ProtocolJson.Decode<Event>(row.Request);
-                var (to, data) = ContractCalls.For(request, _secretRegistry)
-                    ?? throw new InvalidOperationException($"chain transaction {row.Id} holds {row.Kind}, which is no contract call");
-                hash = await _sender.SubmitAsync(to, data, ct: ct).ConfigureAwait(false);
-                await _journal.MarkSubmittedAsync(row.Id, hash.Value, ct).ConfigureAwait(false);
-                row = row with { Status = ChainTransactionStatus.Submitted, Hash = hash };
-            }
-            await _sender.WaitAsync(hash.Value, ct).ConfigureAwait(false);
-            await FinishAsync(row, ChainTransactionStatus.Mined, null, ct).ConfigureAwait(false);
+            call = ContractCalls.For(ProtocolJson.Decode<Event>(row.Request), _secretRegistry);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            await FinishAsync(row, ChainTransactionStatus.Failed, $"the stored request cannot be read ({row.Kind}): {e.Message}", ct).ConfigureAwait(false);
+            return null;
+        }
+        if (call is not { } contractCall)
+        {
+            await FinishAsync(row, ChainTransactionStatus.Failed, $"the stored request is no contract call ({row.Kind})", ct).ConfigureAwait(false);
+            return null;
+        }
+        Hash256 hash;
+        try
+        {
+            hash = await _sender.SubmitAsync(contractCall.To, contractCall.Data, ct: ct).ConfigureAwait(false);
         }
         catch (ExecutionRevertedException e) when (AlreadySettled(row, e.RevertData.Span))
         {
             // Both participants settle once the window has passed; whoever is second finds the channel gone.
             await FinishAsync(row, ChainTransactionStatus.Failed, "not needed: the channel was already settled", ct, quiet: true).ConfigureAwait(false);
+            return null;
         }
         catch (ExecutionRevertedException e)
         {
             await FinishAsync(row, ChainTransactionStatus.Failed, "refused at estimation: " + Describe(e.RevertData.Span, e.Reason.Description), ct).ConfigureAwait(false);
+            return null;
+        }
+        await _journal.MarkSubmittedAsync(row.Id, hash, ct).ConfigureAwait(false);
+        return row with { Status = ChainTransactionStatus.Submitted, Hash = hash };
+    }
+
+    /// <summary>Waits for the receipt of a submitted row and ends it Mined, or Failed with the reason of its revert.</summary>
+    private async Task WaitAsync(ChainTransactionRecord row, CancellationToken ct)
+    {
+        try
+        {
+            await _sender.WaitAsync(row.Hash!.Value, ct).ConfigureAwait(false);
         }
         catch (TransactionFailedException e) when (e.Reason is { } reason && AlreadySettled(row, reason.Data.Span))
         {
@@ -122,8 +152,9 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         catch (TransactionFailedException e)
         {
             await FinishAsync(row, ChainTransactionStatus.Failed, "reverted: " + (e.Reason is { } reason ? Describe(reason.Data.Span, reason.Description) : "no reason"), ct).ConfigureAwait(false);
+            return;
         }
-        return row;
+        await FinishAsync(row, ChainTransactionStatus.Mined, null, ct).ConfigureAwait(false);
     }
 
     /// <summary>A settle refused because the channel is no longer closed: the partner settled it first.</summary>
@@ -140,9 +171,11 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         Finished?.Invoke(row.Id, status, error);
     }
 
-    /// <summary>A custom error of our contracts by name (e.g. <c>ChannelNotOpened()</c>), else the generic description.</summary>
+    /// <summary>A custom error of our contracts by name and arguments (e.g. <c>ChannelNotOpened(channelId: 7)</c>), else the generic description.</summary>
     private static string Describe(ReadOnlySpan<byte> revertData, string fallback) =>
-        (TokenNetworkContract.TryDecodeError(revertData) ?? SecretRegistryContract.TryDecodeError(revertData))?.ToString() ?? fallback;
+        (TokenNetworkContract.TryDecodeError(revertData) ?? SecretRegistryContract.TryDecodeError(revertData)) is { } decoded
+            ? decoded.Error.Name + decoded.Values
+            : fallback;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "chain transaction {Id} ({Kind}) failed for now; retrying in {Backoff}")]
     private static partial void LogRetry(ILogger logger, long id, string kind, TimeSpan backoff, Exception exception);
