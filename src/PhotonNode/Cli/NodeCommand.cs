@@ -41,7 +41,7 @@ internal static class NodeCommand
                     EthRpc = Url(parse.GetValue(ethRpc)!, "--eth-rpc"),
                     Relay = Url(parse.GetValue(relay)!, "--relay"),
                     RelayName = parse.GetValue(relayName)!,
-                    Registry = parse.GetValue(registry) is { } r ? Address.Parse(r) : null,
+                    Registry = parse.GetValue(registry) is { } r ? RegistryAddress(r) : null,
                     StartBlock = parse.GetValue(startBlock),
                     DataRoot = CliInput.FullPath(parse.GetValue(dataDir)!, "--data-dir"),
                     ApiAddress = parse.GetValue(apiAddress)!,
@@ -96,6 +96,18 @@ internal static class NodeCommand
             }
         });
         return command;
+    }
+
+    private static Address RegistryAddress(string text)
+    {
+        try
+        {
+            return Address.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliInputException($"--registry must be an address (0x + 40 hex digits): {e.Message}");
+        }
     }
 
     private static Uri Url(string text, string option) =>

@@ -12,7 +12,7 @@ public sealed class NodeCommandTests
 
     [Fact]
     public void Refuses_a_malformed_registry_address() =>
-        CliRun.Of("node", "--eth-rpc", "http://127.0.0.1:1", "--relay", "http://127.0.0.1:1", "--registry", "0x12", "--dev-account", "1").AssertRefused("expected 20 bytes");
+        CliRun.Of("node", "--eth-rpc", "http://127.0.0.1:1", "--relay", "http://127.0.0.1:1", "--registry", "0x12", "--dev-account", "1").AssertRefused("--registry must be an address");
 
     [Fact]
     public void Says_so_when_the_ethereum_node_does_not_answer()
