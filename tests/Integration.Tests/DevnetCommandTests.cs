@@ -13,6 +13,10 @@ public sealed class DevnetCommandTests
         {
             await using var devnet = await PhotonProcess.StartAsync(["devnet"], folder);
             await devnet.WaitForLineAsync("on-chain balance of C: 1000", TimeSpan.FromMinutes(4));
+            // Let it stop by itself: it stops its nodes, relay and Anvil (a kill would orphan Anvil).
+            for (var waited = 0; !devnet.HasExited && waited < 300; waited++)
+                await Task.Delay(100);
+            Assert.True(devnet.HasExited, "photon devnet did not exit after the story");
 
             var output = devnet.Output;
             Assert.Contains("A paid B 30 directly: succeeded", output, StringComparison.Ordinal);
