@@ -148,6 +148,7 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         catch (TransactionFailedException e) when (e.Reason is { } reason && AlreadySettled(row, reason.Data.Span))
         {
             await FinishAsync(row, ChainTransactionStatus.Failed, "not needed: the channel was settled first by the partner", ct, quiet: true).ConfigureAwait(false);
+            return;
         }
         catch (TransactionFailedException e)
         {

@@ -71,13 +71,8 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
             var row = await b.AddRowAsync(ZeroClose(channel, a.Address));
             b.Runner.Enqueue(row);
             await WaitUntilAsync(() => b.Journal.SubmissionsOf(row.Id).Count == 1 || b.Watch.HasFinished(row.Id));
-            var eager = new TransactionSender(fixture.Eth, a.Key, fixture.ChainId, ChainFixture.SenderOptions with
-            {
-                MaxPriorityFeePerGas = UInt256.Parse("100000000000"),
-                MaxFeePerGas = UInt256.Parse("200000000000"),
-            });
             var (to, data) = ContractCalls.For(ZeroClose(channel, b.Address), fixture.Deployment.SecretRegistry)!.Value;
-            var byA = await eager.SubmitAsync(to, data, gasLimit: 500_000);
+            var byA = await EagerSender(a).SubmitAsync(to, data, gasLimit: 500_000);
             await fixture.Anvil.MineAsync(1);
             var failed = await b.OutcomeOfAsync(row);
             var minedA = await fixture.Eth.GetTransactionReceiptAsync(byA);
@@ -93,6 +88,43 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
         {
             await fixture.Anvil.SetAutomineAsync(true);
         }
+    }
+
+    [Fact]
+    public async Task A_settle_that_loses_the_race_to_the_partners_settle_ends_quietly_and_the_runner_keeps_going()
+    {
+        var (a, b, channel) = await OpenChannelAsync();
+        await a.MustLandAsync(ZeroClose(channel, b.Address));
+        var info = await fixture.NetworkReader.GetChannelInfoAsync(channel);
+        await fixture.MineToAsync((ulong)info.SettleBlockNumber + fixture.Deployment.Parameters.PunishWindow + 1);
+        ChainTransactionRecord settleByB;
+        await fixture.Anvil.SetAutomineAsync(false);
+        try
+        {
+            // B's settle passes estimation on the closed channel; A's settle then enters the pool with a far higher tip
+            // (and a fixed gas limit, so nothing estimates it against B's): the block takes A's first and B's reverts there.
+            settleByB = await b.AddRowAsync(ZeroSettle(channel, b.Address, a.Address));
+            b.Runner.Enqueue(settleByB);
+            await WaitUntilAsync(() => b.Journal.SubmissionsOf(settleByB.Id).Count == 1 || b.Watch.HasFinished(settleByB.Id));
+            var (to, data) = ContractCalls.For(ZeroSettle(channel, a.Address, b.Address), fixture.Deployment.SecretRegistry)!.Value;
+            var byA = await EagerSender(a).SubmitAsync(to, data, gasLimit: 500_000);
+            await fixture.Anvil.MineAsync(1);
+            Assert.True(await fixture.Eth.GetTransactionReceiptAsync(byA) is { Succeeded: true }, "A's settle did not succeed");
+        }
+        finally
+        {
+            await fixture.Anvil.SetAutomineAsync(true);
+        }
+        var lost = await b.OutcomeOfAsync(settleByB);
+        var secret = new Hash256(Keccak256.Hash([7, 8, 9]).ToArray());
+        var next = await b.RunAsync(new ContractSendSecretRegister(secret, SecretHash.Of(secret)));
+
+        Assert.Equal(ChainTransactionStatus.Failed, lost.Status);
+        Assert.Equal("not needed: the channel was settled first by the partner", lost.Error);
+        Assert.False(lost.Receipt!.Succeeded);
+        Assert.Equal(ChainTransactionStatus.Failed, b.Journal.Database.TransactionStatus(settleByB.Id));
+        Assert.Equal(ChainTransactionStatus.Mined, next.Status);
+        Assert.Empty(await b.Journal.LoadUnfinishedAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -264,6 +296,18 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
         await a.Actions.OpenChannelAsync(fixture.Network, fixture.Token, b.Address, ChainFixture.SettleTimeout, new UInt256(deposit), CancellationToken.None);
         return (a, b, await fixture.NetworkReader.GetChannelIdentifierAsync(a.Address, b.Address));
     }
+
+    /// <summary>Sends as <paramref name="party"/> with a tip far above the runner's, so its call is mined first in a shared block.</summary>
+    private TransactionSender EagerSender(TestParty party) =>
+        new(fixture.Eth, party.Key, fixture.ChainId, ChainFixture.SenderOptions with
+        {
+            MaxPriorityFeePerGas = UInt256.Parse("100000000000"),
+            MaxFeePerGas = UInt256.Parse("200000000000"),
+        });
+
+    /// <summary>A settle of a channel where neither side sent a balance proof (both balance hashes zero).</summary>
+    private ContractSendChannelSettle ZeroSettle(UInt256 channel, Address participant1, Address participant2) =>
+        new(fixture.Network, channel, participant1, UInt256.Zero, Hash256.Zero, participant2, UInt256.Zero, Hash256.Zero);
 
     private ContractSendChannelClose ZeroClose(UInt256 channel, Address partner) =>
         new(fixture.Network, channel, partner, Hash256.Zero, 0, Hash256.Zero, null);
