@@ -46,6 +46,12 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
     }
 
+    /// <summary>
+    /// The send loop: runs until disposed, faulted when something other than the chain failed (e.g. the journal cannot
+    /// be written). Sending on after that could send a row twice, so the node must stop: the host watches this.
+    /// </summary>
+    public Task Completion => _loop ?? throw new InvalidOperationException("the runner is not started");
+
     /// <summary>Queues a row committed by the runtime.</summary>
     public void Enqueue(ChainTransactionRecord row) => _queue.Writer.TryWrite(row);
 
@@ -61,6 +67,10 @@ public sealed partial class ChainTransactionRunner : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+            }
+            catch (Exception) when (_loop.IsFaulted)
+            {
+                // Already reported through Completion; a faulted loop must not stop the rest of the node from closing.
             }
         }
         _stopping.Dispose();

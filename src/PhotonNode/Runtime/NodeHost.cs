@@ -48,7 +48,7 @@ public sealed partial class NodeHost : IAsyncDisposable
     private NodeApplication? _application;
     private NodeRuntime? _runtime;
 
-    /// <summary>Completes when the node stops by itself (a fatal error of its state loop or chain sync).</summary>
+    /// <summary>Completes when the node stops by itself (a fatal error of its state loop, chain sync or transaction runner).</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
 
     /// <exception cref="NodeStartException">The node cannot start with these options; the message says why.</exception>
@@ -203,7 +203,7 @@ public sealed partial class NodeHost : IAsyncDisposable
             throw new NodeStartException($"the API cannot listen on {options.ApiAddress}: {e.Message}");
         }
         ApiUrl = new Uri(NodeApi.Addresses(web)[0]);
-        Completion = Task.WhenAny(runtime.Completion, _chainLoop).Unwrap();
+        Completion = Task.WhenAny(runtime.Completion, _chainLoop, runner.Completion).Unwrap();
     }
 
     /// <summary>Stops the API, the loops and the transport, then closes the database.</summary>

@@ -248,6 +248,22 @@ public sealed class ChainTransactionRunnerTests(ChainFixture fixture)
     }
 
     [Fact]
+    public async Task A_journal_that_cannot_be_written_faults_the_runners_completion_and_dispose_still_returns()
+    {
+        var a = await fixture.NewPartyAsync();
+        var secret = new Hash256(Keccak256.Hash([10, 11, 12]).ToArray());
+        var row = await a.AddRowAsync(new ContractSendSecretRegister(secret, SecretHash.Of(secret)));
+        a.Journal.Database.Dispose();
+
+        a.Runner.Enqueue(row);
+        var fault = await Record.ExceptionAsync(() => a.Runner.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
+        await a.StopRunnerAsync();
+
+        Assert.IsType<ObjectDisposedException>(fault);
+        Assert.False(a.Watch.HasFinished(row.Id));
+    }
+
+    [Fact]
     public async Task A_call_waits_out_an_unreachable_endpoint_and_lands_once_it_is_back()
     {
         await using var anvil = await AnvilFixture.StartAsync(new AnvilOptions
