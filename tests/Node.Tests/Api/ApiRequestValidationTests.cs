@@ -140,4 +140,33 @@ public class ApiRequestValidationTests
         Assert.Contains($"Token = {RecordingApplication.Token}", server.App.Calls.First(), StringComparison.Ordinal);
         Assert.Contains("LockTimeout = 30", server.App.Calls.First(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Accepts_a_JSON_number_amount_up_to_2_53_minus_1()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (status, json) = await server.CallAsync(HttpMethod.Post, Pay, """{"amount":9007199254740991,"identifier":9007199254740991}""");
+        Assert.Equal(200, status);
+        Assert.Equal("9007199254740991", json.GetProperty("amount").GetString());
+        Assert.Contains("Amount = 9007199254740991, Identifier = 9007199254740991", server.App.Calls.First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Async_false_waits_for_the_outcome_like_no_query()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (status, json) = await server.CallAsync(HttpMethod.Post, Pay + "?async=false", """{"amount":"1"}""");
+        Assert.Equal(200, status);
+        Assert.Equal("succeeded", json.GetProperty("status").GetString());
+        Assert.StartsWith("WaitForPaymentAsync", server.App.Calls.Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_with_a_query_is_still_a_404()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (status, json) = await server.CallAsync(HttpMethod.Get, "/api/v1/no_such_call?x=1");
+        Assert.Equal(404, status);
+        Assert.Equal("not_found", json.GetProperty("error").GetString());
+    }
 }
