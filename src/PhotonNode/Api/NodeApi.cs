@@ -26,13 +26,6 @@ public static partial class NodeApi
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] PatchFields = ["total_deposit", "total_withdraw", "state"];
 
-    /// <summary>The query parameters a route takes (by route pattern); every other route takes none.</summary>
-    private static readonly Dictionary<string, string[]> QueryParameters = new(StringComparer.Ordinal)
-    {
-        ["/api/v1/events"] = ["from"],
-        ["/api/v1/payments/{token}/{target}"] = ["async"],
-    };
-
     public static WebApplication Build(INodeApplication app, NodeApiOptions options, LogLevel minimumLog = LogLevel.Warning)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -185,7 +178,7 @@ public static partial class NodeApi
         var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
         if (pattern is null || pattern.StartsWith('{'))
             return; // no such call: the fallback's 404 says so
-        var allowed = pattern is not null && QueryParameters.TryGetValue(pattern, out var names) ? names : [];
+        var allowed = pattern is not null && OpenApiDocument.QueryParameters.TryGetValue(pattern, out var names) ? names : [];
         foreach (var (name, values) in context.Request.Query)
         {
             if (Array.IndexOf(allowed, name) < 0)

@@ -29,6 +29,27 @@ public class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task The_document_names_the_query_parameters_the_API_accepts_and_no_others()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var (_, document) = await server.CallAsync(HttpMethod.Get, "/api/v1/openapi.json", token: null);
+        var query = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().SelectMany(method =>
+                method.Value.TryGetProperty("parameters", out var parameters)
+                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => $"{method.Name.ToUpperInvariant()} {path.Name} {p.GetProperty("name").GetString()}")
+                    : []))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(["GET /api/v1/events from", "POST /api/v1/payments/{token}/{target} async"], query);
+
+        // Each documented one is taken; the same name on another call is refused.
+        var (status, _) = await server.CallAsync(HttpMethod.Post, "/api/v1/payments/0x5fbdb2315678afecb367f032d93f642f64180aa3/0x70997970c51812dc3a010c7d01b50e179aeb41c3?async=true", """{"amount":"1"}""");
+        Assert.Equal(202, status);
+        var (refused, error) = await server.CallAsync(HttpMethod.Get, "/api/v1/payments?async=true");
+        Assert.Equal((400, "invalid_query"), (refused, error.GetProperty("error").GetString()));
+    }
+
+    [Fact]
     public async Task Every_reference_in_the_document_resolves()
     {
         await using var server = await ApiServer.StartAsync();
