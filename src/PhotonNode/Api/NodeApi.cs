@@ -69,10 +69,11 @@ public static partial class NodeApi
             {
                 // The client went away; nothing to answer.
             }
-            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            catch (Exception e) when (!context.Response.HasStarted)
             {
-                // A bug, not a refusal: logged in full here, answered without details (they may hold
-                // paths, keys or state the caller must not see).
+                // A bug (or a cancellation that is not the client's, e.g. the node stopping), not a refusal:
+                // logged in full here, answered without details (they may hold paths, keys or state the
+                // caller must not see).
                 LogCallFailed(web.Logger, e, context.Request.Method, context.Request.Path.Value ?? "");
                 await ErrorAsync(context, 500, "internal_error", "the node failed to answer this call; its log has the details").ConfigureAwait(false);
             }

@@ -45,4 +45,15 @@ public class ApiErrorMappingTests
         Assert.Equal("internal_error", json.GetProperty("error").GetString());
         Assert.DoesNotContain("secret detail", json.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cancellation_inside_the_node_that_is_not_the_client_leaving_is_a_500_in_JSON()
+    {
+        await using var server = await ApiServer.StartAsync();
+        server.App.Failure = new OperationCanceledException("the node is stopping");
+        var (status, json) = await server.CallAsync(HttpMethod.Post, $"/api/v1/payments/{Token}/{Partner}", """{"amount":"30"}""");
+        Assert.Equal(500, status);
+        Assert.Equal("internal_error", json.GetProperty("error").GetString());
+        Assert.DoesNotContain("stopping", json.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }
