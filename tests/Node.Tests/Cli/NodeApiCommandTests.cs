@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Photon.Node.Api;
 using Photon.Node.Application;
 using Photon.Node.Tests.Api;
 
@@ -180,6 +184,27 @@ public class NodeApiCommandTests
             Environment.SetEnvironmentVariable("PHOTON_API_TOKEN", null);
         }
         Assert.Equal(["GetStatus"], server.App.Calls);
+    }
+
+    [Theory]
+    [InlineData("<html>Bad Gateway</html>", "the node answered 502 with something that is not JSON")]
+    [InlineData("""["oops"]""", "the node answered 502")]
+    [InlineData("""{"error":5,"message":["x"]}""", "the node answered 502")]
+    public async Task A_refusal_that_is_not_the_nodes_JSON_is_an_error_with_the_status(string body, string reason)
+    {
+        // Something else on the port (a proxy): its answer is reported, never a crash.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var web = builder.Build();
+        RunExtensions.Run(web, async c =>
+        {
+            c.Response.StatusCode = 502;
+            await c.Response.WriteAsync(body);
+        });
+        await web.StartAsync();
+        var url = NodeApi.Addresses(web).Single();
+        Assert.Equal(1, CliRun.Of("status", "--api", url, "--token", ApiServer.Token).AssertRefused(reason).ExitCode);
+        await web.StopAsync();
     }
 
     [Fact]
