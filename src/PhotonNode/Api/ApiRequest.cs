@@ -7,11 +7,15 @@ namespace Photon.Node.Api;
 
 /// <summary>
 /// A JSON request body read strictly: an object, only known fields, each of the right type. Amounts are
-/// decimal strings (or JSON integers) of an unsigned 256-bit integer; anything else is a 400 that names the field.
+/// decimal strings (or JSON integers up to 2^53 − 1, the largest a JavaScript client holds exactly) of an
+/// unsigned 256-bit integer; anything else, a duplicate key included, is a 400 that names the field.
 /// </summary>
 public sealed class ApiRequest
 {
     public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>2^53 − 1: above it a JSON number may already have been rounded by the client (IEEE doubles).</summary>
+    public const ulong MaxJsonInteger = (1UL << 53) - 1;
     private readonly JsonObject _body;
 
     private ApiRequest(JsonObject body) => _body = body;
@@ -33,7 +37,7 @@ public sealed class ApiRequest
         JsonNode? node;
         try
         {
-            node = buffer.Length == 0 ? new JsonObject() : JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 8 });
+            node = buffer.Length == 0 ? new JsonObject() : JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -61,14 +65,18 @@ public sealed class ApiRequest
     {
         if (!Has(name))
             return null;
-        var value = _body[name]!.AsValue();
-        var text = value.GetValueKind() switch
+        // An array or object is no JsonValue: refused like any other non-amount, never an exception.
+        var value = _body[name] as JsonValue;
+        var text = value?.GetValueKind() switch
         {
             JsonValueKind.String => value.GetValue<string>(),
             JsonValueKind.Number => value.ToJsonString(),
             _ => throw ApiException.BadRequest("invalid_amount", $"'{name}' must be a decimal string"),
         };
-        return ParseAmount(text, name);
+        var amount = ParseAmount(text, name);
+        if (value.GetValueKind() == JsonValueKind.Number && amount > new UInt256(MaxJsonInteger))
+            throw ApiException.BadRequest("invalid_amount", $"'{name}' as a JSON number must be at most 2^53 - 1 ({MaxJsonInteger}); send larger amounts as decimal strings");
+        return amount;
     }
 
     public Hash256? OptionalHash(string name)
@@ -85,10 +93,10 @@ public sealed class ApiRequest
     {
         if (!Has(name))
             return null;
-        var value = _body[name]!.AsValue();
-        if (value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<ulong>(out var blocks) && blocks > 0)
+        var value = _body[name] as JsonValue;
+        if (value?.GetValueKind() == JsonValueKind.Number && value.TryGetValue<ulong>(out var blocks) && blocks > 0)
             return blocks;
-        if (value.GetValueKind() == JsonValueKind.String && ulong.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out blocks) && blocks > 0)
+        if (value?.GetValueKind() == JsonValueKind.String && ulong.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out blocks) && blocks > 0)
             return blocks;
         throw ApiException.BadRequest("invalid_number", $"'{name}' must be a whole number of blocks above zero");
     }
@@ -101,20 +109,25 @@ public sealed class ApiRequest
             : throw ApiException.BadRequest("invalid_type", $"'{name}' must be a string");
     }
 
-    /// <summary>An address from a path or body: 0x + 40 hex digits, mixed case only with a valid EIP-55 checksum.</summary>
+    /// <summary>
+    /// An address from a path or body: 0x + 40 hex digits, mixed case only with a valid EIP-55 checksum, not
+    /// the zero address (no token, partner or target is ever 0x0; it is what a client sends by mistake).
+    /// </summary>
     public static Address ParseAddress(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length != 42)
             throw ApiException.BadRequest("invalid_address", $"'{name}' must be an address (0x + 40 hex digits), got '{Shorten(text)}'");
+        Address address;
         try
         {
-            return Address.Parse(text);
+            address = Address.Parse(text);
         }
         catch (FormatException e)
         {
             throw ApiException.BadRequest("invalid_address", $"'{name}' is not a valid address: {e.Message}");
         }
+        return address.IsZero ? throw ApiException.BadRequest("invalid_address", $"'{name}' is the zero address") : address;
     }
 
     /// <summary>An amount: a decimal integer of at most 2^256 − 1, no sign, fraction or exponent.</summary>

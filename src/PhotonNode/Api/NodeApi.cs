@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Photon.Ethereum;
@@ -20,7 +21,7 @@ namespace Photon.Node.Api;
 /// call but <c>/health</c> and the OpenAPI document needs the bearer token; every refusal is JSON
 /// <c>{error, message}</c> with the status of docs/node.md, and changes nothing.
 /// </summary>
-public static class NodeApi
+public static partial class NodeApi
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] PatchFields = ["total_deposit", "total_withdraw", "state"];
@@ -44,7 +45,11 @@ public static class NodeApi
             {
                 var path = context.Request.Path.Value ?? "";
                 if (path.StartsWith("/api/", StringComparison.Ordinal) && path != "/api/v1/openapi.json" && !Authorized(context, token))
+                {
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
                     throw new ApiException(401, "unauthorized", "missing or wrong bearer token: send 'Authorization: Bearer <token>' with the token from the node's data directory (api-token)");
+                }
+                CheckQuery(context);
                 await next(context).ConfigureAwait(false);
             }
             catch (ApiException e) when (!context.Response.HasStarted)
@@ -63,6 +68,14 @@ public static class NodeApi
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
                 // The client went away; nothing to answer.
+            }
+            catch (Exception e) when (!context.Response.HasStarted)
+            {
+                // A bug (or a cancellation that is not the client's, e.g. the node stopping), not a refusal:
+                // logged in full here, answered without details (they may hold paths, keys or state the
+                // caller must not see).
+                LogCallFailed(web.Logger, e, context.Request.Method, context.Request.Path.Value ?? "");
+                await ErrorAsync(context, 500, "internal_error", "the node failed to answer this call; its log has the details").ConfigureAwait(false);
             }
         });
 
@@ -155,6 +168,29 @@ public static class NodeApi
         return web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
     }
 
+    /// <summary>
+    /// Refuses a query parameter the route does not take (a typo such as <c>?asnyc=true</c> must not silently
+    /// turn into the default), a repeated one, and an <c>async</c> that is not <c>true</c> or <c>false</c>.
+    /// </summary>
+    private static void CheckQuery(HttpContext context)
+    {
+        if (context.Request.Query.Count == 0)
+            return;
+        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        if (pattern is null || pattern.StartsWith('{'))
+            return; // no such call: the fallback's 404 says so
+        var allowed = pattern is not null && OpenApiDocument.QueryParameters.TryGetValue(pattern, out var names) ? names : [];
+        foreach (var (name, values) in context.Request.Query)
+        {
+            if (Array.IndexOf(allowed, name) < 0)
+                throw ApiException.BadRequest("invalid_query", allowed.Length == 0 ? $"unknown query parameter '{name}'; this call takes none" : $"unknown query parameter '{name}'; this call takes {string.Join(", ", allowed)}");
+            if (values.Count != 1)
+                throw ApiException.BadRequest("invalid_query", $"query parameter '{name}' is given {values.Count} times");
+            if (name == "async" && values[0] is not ("true" or "false"))
+                throw ApiException.BadRequest("invalid_query", $"'async' must be true or false, not '{values[0]}'");
+        }
+    }
+
     private static UInt256 Positive(UInt256 value, string name) =>
         value.IsZero ? throw ApiException.BadRequest("invalid_amount", $"'{name}' must be above zero") : value;
 
@@ -195,6 +231,9 @@ public static class NodeApi
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(body.ToJsonString(Json), context.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "API call {Method} {Path} failed with an unexpected exception")]
+    private static partial void LogCallFailed(ILogger logger, Exception exception, string method, string path);
 
     private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
         WriteAsync(context, status, new JsonObject { ["error"] = code, ["message"] = message });

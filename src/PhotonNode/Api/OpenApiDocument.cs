@@ -31,6 +31,22 @@ public static class OpenApiDocument
 
     private static readonly string[] PathParameters = ["token", "partner", "target"];
 
+    /// <summary>
+    /// The query parameters a route takes, by route pattern (each route has one method that reads a query);
+    /// NodeApi refuses any other. Described here so the document and the check cannot disagree.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> QueryParameters = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["/api/v1/events"] = ["from"],
+        ["/api/v1/payments/{token}/{target}"] = ["async"],
+    };
+
+    private static readonly Dictionary<string, JsonObject> QuerySchemas = new(StringComparer.Ordinal)
+    {
+        ["from"] = new() { ["type"] = "integer", ["minimum"] = 0, ["description"] = "first event index to send (Last-Event-ID wins when both are given)" },
+        ["async"] = new() { ["type"] = "boolean", ["description"] = "true: answer 202 with the pending payment at once" },
+    };
+
     /// <summary>Every (method, path) the document describes, for the route check.</summary>
     public static IEnumerable<(string Method, string Path)> Routes => Operations.Select(o => (o.Method, o.Path));
 
@@ -48,11 +64,14 @@ public static class OpenApiDocument
                 {
                     ["200"] = new JsonObject { ["description"] = "success" },
                     ["4XX"] = new JsonObject { ["description"] = "refused", ["content"] = Json("#/components/schemas/Error") },
+                    ["5XX"] = new JsonObject { ["description"] = "the node or the chain failed (500 internal_error tells no details)", ["content"] = Json("#/components/schemas/Error") },
                 },
             };
             var parameters = new JsonArray();
             foreach (var name in PathParameters.Where(n => path.Contains('{' + n + '}', StringComparison.Ordinal)))
                 parameters.Add(new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Address" } });
+            foreach (var name in QueryParameters.TryGetValue(path, out var query) ? query : [])
+                parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = false, ["schema"] = QuerySchemas[name].DeepClone() });
             if (parameters.Count > 0)
                 operation["parameters"] = parameters;
             if (body.Length > 0)
