@@ -12,13 +12,21 @@ public sealed class PhotonProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly BoundedOutput _output = new(capacity: 400);
+    private readonly BoundedOutput _standardOutput = new(capacity: 400);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PhotonProcess(Process process)
     {
         _process = process;
         process.EnableRaisingEvents = true;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Add(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                _output.Add(e.Data);
+                _standardOutput.Add(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Add("stderr: " + e.Data); };
         process.Exited += (_, _) => _exited.TrySetResult();
         process.BeginOutputReadLine();
@@ -31,6 +39,31 @@ public sealed class PhotonProcess : IAsyncDisposable
 
     /// <summary>Everything it printed lately (stderr lines prefixed), for failure messages.</summary>
     public string Output => _output.ToString();
+
+    /// <summary>What it printed lately on standard output alone.</summary>
+    public string StandardOutput => _standardOutput.ToString();
+
+    /// <summary>Runs a one-shot <c>photon</c> command to its end; returns the exited process (its output and exit code).</summary>
+    /// <exception cref="TimeoutException">It still ran after <paramref name="timeout"/> (it is then killed).</exception>
+    public static async Task<PhotonProcess> RunAsync(IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        var process = await StartAsync(arguments, workingDirectory);
+        try
+        {
+            await process._exited.Task.WaitAsync(timeout);
+            // Exited fires before the last redirected lines are read: WaitForExit drains them.
+            await process._process.WaitForExitAsync();
+            return process;
+        }
+        catch (TimeoutException)
+        {
+            await process.DisposeAsync();
+            throw new TimeoutException($"photon {string.Join(' ', arguments)} still ran after {timeout}:\n{process.Output}");
+        }
+    }
+
+    /// <summary>The exit code, once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>photon <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>.</summary>
     public static async Task<PhotonProcess> StartAsync(IEnumerable<string> arguments, string workingDirectory)

@@ -28,6 +28,8 @@ public sealed class NodeApiClient : IDisposable
 
     public Task<JsonNode> StatusAsync(CancellationToken ct = default) => GetAsync("api/v1/status", ct);
 
+    public Task<JsonNode> TokensAsync(CancellationToken ct = default) => GetAsync("api/v1/tokens", ct);
+
     public Task<JsonNode> RegisterTokenAsync(string token, CancellationToken ct = default) => SendAsync(HttpMethod.Put, Path("tokens", token), null, ct);
 
     public Task<JsonNode> ChannelsAsync(CancellationToken ct = default) => GetAsync("api/v1/channels", ct);

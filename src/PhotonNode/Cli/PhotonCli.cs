@@ -25,6 +25,7 @@ public static class PhotonCli
         root.Subcommands.Add(RelayCommand.Create());
         root.Subcommands.Add(NodeCommand.Create());
         root.Subcommands.Add(DevnetCommand.Create());
+        root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(ChannelCommands.Create());
         root.Subcommands.Add(PaymentCommands.Pay());
         root.Subcommands.Add(PaymentCommands.Payments());
