@@ -91,6 +91,15 @@ public sealed class PhotonProcess : IAsyncDisposable
         throw new TimeoutException($"photon did not print '{text}' within {timeout}:\n{Output}");
     }
 
+    /// <summary>SIGINT, as Ctrl-C in a terminal; waits until it exits.</summary>
+    public async Task InterruptAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
+            await kill.WaitForExitAsync();
+        await _exited.Task.WaitAsync(timeout);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>SIGKILL: the process gets no chance to flush or clean up, as in a crash.</summary>
     public async Task KillAsync()
     {

@@ -38,6 +38,9 @@ internal sealed class ApiCommandOptions
 
     private readonly Option<string?> _token = new("--token") { Description = $"the API bearer token (visible in the process list; prefer --token-file or ${TokenVariable})" };
 
+    /// <summary>The shell's code for a command stopped by SIGINT (128 + 2).</summary>
+    private const int Cancelled = 130;
+
     private readonly Option<string?> _tokenFile = new("--token-file") { Description = "file holding the API bearer token: api-token in the node's data directory" };
 
     /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
@@ -70,6 +73,12 @@ internal sealed class ApiCommandOptions
             var result = await call(parse, client, error, ct).ConfigureAwait(false);
             await output.WriteLineAsync(result.ToJsonString(Printed)).ConfigureAwait(false);
             return 0;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl-C: the request is abandoned, not undone; what the node already started (e.g. a transaction) goes on.
+            await error.WriteLineAsync("cancelled: the node may still finish what it started; check with 'photon channel list' or 'photon payments'").ConfigureAwait(false);
+            return Cancelled;
         }
         catch (HttpRequestException e)
         {

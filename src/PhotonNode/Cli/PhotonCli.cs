@@ -17,6 +17,9 @@ public static class PhotonCli
     /// <summary>EX_SOFTWARE from sysexits.h.</summary>
     public const int InternalError = 70;
 
+    /// <summary>How long a signalled command has to stop by itself (a node closes its database) before the process exits.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var verbose = new Option<bool>("--verbose") { Description = "log what happens (e.g. the secp256k1 backend chosen) on standard error", Recursive = true };
@@ -42,7 +45,16 @@ public static class PhotonCli
             EthereumLogging.LoggerFactory = new TextWriterLoggerFactory(error, LogLevel.Information);
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // InvokeAsync, not Invoke: only the asynchronous pipeline turns SIGINT/SIGTERM into the actions' cancellation
+            // (a node then stops cleanly, a waiting command says what it abandoned); past the timeout the process exits anyway.
+            var configuration = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = StopTimeout,
+            };
+            return parse.InvokeAsync(configuration).GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
