@@ -11,5 +11,8 @@ if (args is ["relay", ..])
 // `-- node [payments] [samples]`: four persisting nodes on Anvil through a real relay.
 if (args is ["node", ..])
     return await Photon.Benchmarks.Node.NodeBenchCommand.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
+// `-- routes [nodes] [channels] [queries]`: pathfinder route queries on a generated Lightning-sized graph.
+if (args is ["routes", ..])
+    return await Photon.Benchmarks.Pathfinder.RouteBenchCommand.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50_000, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
 BenchmarkSwitcher.FromAssembly(typeof(RelayBenchCommand).Assembly).Run(args);
 return 0;

@@ -1,4 +1,5 @@
 using Photon.Ethereum;
+using Photon.Protocol.Routing;
 
 namespace Photon.Pathfinder.Graph;
 
@@ -12,10 +13,9 @@ public sealed class ChannelGraph : IDisposable
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<Address, int> _nodeIndex = [];
     private readonly List<Address> _nodes = [];
-    private readonly List<List<int>> _incoming = [];
+    private readonly List<List<DirectedEdge>> _incoming = [];
     private readonly List<bool> _offline = [];
     private readonly Dictionary<UInt256, GraphChannel> _channels = [];
-    private DirectedEdge[] _edges = new DirectedEdge[64];
     private int _slots;
 
     public ChannelGraph(Address tokenNetwork) => TokenNetwork = tokenNetwork;
@@ -32,15 +32,11 @@ public sealed class ChannelGraph : IDisposable
             if (_channels.ContainsKey(channelId))
                 return;
             var slot = _slots++;
-            if (2 * _slots > _edges.Length)
-                Array.Resize(ref _edges, _edges.Length * 2);
             var channel = new GraphChannel(channelId, participant1, participant2, slot);
             _channels.Add(channelId, channel);
             var (one, two) = (NodeOf(participant1), NodeOf(participant2));
-            _edges[2 * slot] = new DirectedEdge { From = one, To = two };
-            _edges[(2 * slot) + 1] = new DirectedEdge { From = two, To = one };
-            _incoming[two].Add(2 * slot);
-            _incoming[one].Add((2 * slot) + 1);
+            _incoming[two].Add(new DirectedEdge { From = one, To = two, Id = 2 * slot });
+            _incoming[one].Add(new DirectedEdge { From = two, To = one, Id = (2 * slot) + 1 });
             Refresh(channel);
         });
     }
@@ -53,16 +49,48 @@ public sealed class ChannelGraph : IDisposable
     public void SetWithdrawn(UInt256 channelId, Address participant, UInt256 totalWithdraw) =>
         Change(channelId, participant, side => side.Withdrawn = totalWithdraw);
 
+    /// <summary>
+    /// Puts <paramref name="participant"/>'s verified capacity update in force unless a newer one is: both nonces must
+    /// not go down, and equal nonces must carry equal values (a replay is <see cref="GraphChange.Unchanged"/>).
+    /// </summary>
+    public GraphChange SetCapacity(UInt256 channelId, Address participant, CapacityFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Update(channelId, participant, (_, side) =>
+        {
+            if (facts.PartnerNonce < side.PartnerNonce || facts.OwnNonce < side.OwnNonce)
+                return GraphChange.Stale;
+            var known = facts.PartnerNonce == side.PartnerNonce && facts.OwnNonce == side.OwnNonce;
+            if (known && (facts.PartnerNonce, facts.OwnNonce) != (UInt256.Zero, UInt256.Zero))
+                return facts.PartnerTransferred == side.PartnerTransferred && facts.OwnLocked == side.OwnLocked ? GraphChange.Unchanged : GraphChange.Stale;
+            (side.PartnerTransferred, side.PartnerNonce, side.OwnNonce, side.OwnLocked) = (facts.PartnerTransferred, facts.PartnerNonce, facts.OwnNonce, facts.OwnLocked);
+            return GraphChange.Applied;
+        });
+    }
+
+    /// <summary>Puts <paramref name="participant"/>'s verified fee schedule in force when <paramref name="sequence"/> is above the one in force.</summary>
+    public GraphChange SetFees(UInt256 channelId, Address participant, FeeSchedule fees, UInt256 sequence)
+    {
+        ArgumentNullException.ThrowIfNull(fees);
+        return Update(channelId, participant, (_, side) =>
+        {
+            if (sequence == side.FeeSequence && !sequence.IsZero)
+                return fees == side.Fees ? GraphChange.Unchanged : GraphChange.Stale;
+            if (sequence <= side.FeeSequence)
+                return GraphChange.Stale;
+            (side.Fees, side.FeeSequence) = (fees, sequence);
+            return GraphChange.Applied;
+        });
+    }
+
     /// <summary>Removes a channel that was closed (or settled): no route may use it any more.</summary>
     public void Remove(UInt256 channelId) => Write(() =>
     {
         if (!_channels.Remove(channelId, out var channel))
             return;
-        var (forward, backward) = (2 * channel.Slot, (2 * channel.Slot) + 1);
-        _incoming[_edges[forward].To].Remove(forward);
-        _incoming[_edges[backward].To].Remove(backward);
-        _edges[forward].Capacity = UInt256.Zero;
-        _edges[backward].Capacity = UInt256.Zero;
+        var (one, two) = (_nodeIndex[channel.One.Participant], _nodeIndex[channel.Two.Participant]);
+        _incoming[two].RemoveAll(e => e.Id == 2 * channel.Slot);
+        _incoming[one].RemoveAll(e => e.Id == (2 * channel.Slot) + 1);
     });
 
     /// <summary>Marks a node offline (not used as a mediator) or online again.</summary>
@@ -96,17 +124,19 @@ public sealed class ChannelGraph : IDisposable
     });
 
     /// <summary>Runs <paramref name="update"/> on the side of <paramref name="participant"/> under the write lock, then refreshes both edges.</summary>
-    internal T Update<T>(UInt256 channelId, Address participant, Func<GraphChannel, ChannelSide, T> update, T whenUnknown) => Write(() =>
+    private GraphChange Update(UInt256 channelId, Address participant, Func<GraphChannel, ChannelSide, GraphChange> update) => Write(() =>
     {
-        if (!_channels.TryGetValue(channelId, out var channel) || channel.SideOf(participant) is not { } side)
-            return whenUnknown;
+        if (!_channels.TryGetValue(channelId, out var channel))
+            return GraphChange.ChannelNotOpen;
+        if (channel.SideOf(participant) is not { } side)
+            return GraphChange.NotParticipant;
         var result = update(channel, side);
         Refresh(channel);
         return result;
     });
 
     /// <summary>Runs a search under the read lock, over the raw tables (valid only inside <paramref name="search"/>).</summary>
-    internal T Search<T>(Func<SearchView, T> search) => Read(() => search(new SearchView(_nodeIndex, _nodes, _incoming, _offline, _edges)));
+    internal T Search<T>(Func<SearchView, T> search) => Read(() => search(new SearchView(_nodeIndex, _nodes, _incoming, _offline)));
 
     public void Dispose() => _lock.Dispose();
 
@@ -114,20 +144,39 @@ public sealed class ChannelGraph : IDisposable
         Update(channelId, participant, (_, side) =>
         {
             change(side);
-            return true;
-        }, false);
+            return GraphChange.Applied;
+        });
 
     private void Refresh(GraphChannel channel)
     {
-        ref var forward = ref _edges[2 * channel.Slot];
-        forward.Capacity = channel.CapacityOf(channel.One);
-        forward.Flat = channel.One.Fees.Flat;
-        forward.Millionths = channel.One.Fees.ProportionalMillionths;
-        ref var backward = ref _edges[(2 * channel.Slot) + 1];
-        backward.Capacity = channel.CapacityOf(channel.Two);
-        backward.Flat = channel.Two.Fees.Flat;
-        backward.Millionths = channel.Two.Fees.ProportionalMillionths;
+        Refresh(ref Incoming(channel.Two.Participant, 2 * channel.Slot), channel, channel.One);
+        Refresh(ref Incoming(channel.One.Participant, (2 * channel.Slot) + 1), channel, channel.Two);
     }
+
+    /// <summary>The stored edge <paramref name="id"/> into <paramref name="to"/> (a node has few channels next to the cost of a search).</summary>
+    private ref DirectedEdge Incoming(Address to, int id)
+    {
+        var edges = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_incoming[_nodeIndex[to]]);
+        for (var i = 0; i < edges.Length; i++)
+        {
+            if (edges[i].Id == id)
+                return ref edges[i];
+        }
+        throw new InvalidOperationException($"edge {id} is missing from the incoming list of {to}");
+    }
+
+    private static void Refresh(ref DirectedEdge edge, GraphChannel channel, ChannelSide from)
+    {
+        edge.Capacity = Narrow(channel.CapacityOf(from));
+        edge.FlatTooLarge = from.Fees.Flat > Max128;
+        edge.Flat = Narrow(from.Fees.Flat);
+        edge.Millionths = from.Fees.ProportionalMillionths;
+    }
+
+    private static readonly UInt256 Max128 = new(ulong.MaxValue, ulong.MaxValue);
+
+    /// <summary>The amount as 128 bits, saturating at 2^128 − 1 (on changes only: the search never converts).</summary>
+    private static UInt128 Narrow(UInt256 amount) => amount >= Max128 ? UInt128.MaxValue : (UInt128)amount.ToBigInteger();
 
     private int NodeOf(Address address)
     {

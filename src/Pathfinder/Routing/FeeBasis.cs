@@ -6,40 +6,47 @@ namespace Photon.Pathfinder.Routing;
 /// <summary>
 /// The fee of every edge for one payment value, computed without allocating: value = q·10^6 + r, so
 /// ⌊value·m / 10^6⌋ = q·m + ⌊r·m / 10^6⌋ exactly; equal to <see cref="Photon.Protocol.Routing.FeeSchedule.FeeFor"/>,
-/// which the mediators check.
+/// which the mediators check. A fee of <see cref="PathSearch.MaxCost"/> or more counts as unpayable (null).
 /// </summary>
 internal readonly struct FeeBasis
 {
     private const ulong Million = Photon.Protocol.Routing.FeeSchedule.Million;
-    private readonly UInt256 _value;
+    private readonly UInt128 _value;
     private readonly ulong _q;
     private readonly ulong _r;
     private readonly bool _small;
 
+    /// <param name="value">At most <see cref="PathSearch.MaxValue"/>.</param>
     public FeeBasis(UInt256 value)
     {
-        _value = value;
-        var q = value / Million;
+        _value = (UInt128)value.ToBigInteger();
+        var q = _value / Million;
         _small = q <= ulong.MaxValue;
-        _q = _small ? (ulong)q : 0;
-        _r = (ulong)(value % Million);
+        _q = (ulong)q;
+        _r = (ulong)(_value % Million);
     }
 
-    public UInt256 FeeOf(in DirectedEdge edge)
+    public UInt128? FeeOf(in DirectedEdge edge)
     {
+        if (edge.FlatTooLarge)
+            return null;
+        UInt128 proportional;
         if (edge.Millionths == 0)
-            return edge.Flat;
-        if (_small)
         {
-            // q < 2^64 and m < 2^64: q·m < 2^128; r·m < 2^84. Their sum can still wrap for absurd m, so check.
-            var high = (UInt128)_q * edge.Millionths;
-            var low = (UInt128)_r * edge.Millionths / Million;
-            if (high <= UInt128.MaxValue - low)
-            {
-                var proportional = high + low;
-                return edge.Flat + new UInt256((ulong)proportional, (ulong)(proportional >> 64));
-            }
+            proportional = 0;
         }
-        return edge.Flat + UInt256.FromBigInteger(_value.ToBigInteger() * edge.Millionths / Million);
+        else if (_small && edge.Millionths <= Million && Math.BigMul(_q, edge.Millionths, out var low) == 0 && low <= ulong.MaxValue - (_r * edge.Millionths / Million))
+        {
+            // The common case in 64 bits: r·m < 10^12 and q·m fits (no 128-bit division on the hot path).
+            proportional = low + (_r * edge.Millionths / Million);
+        }
+        else
+        {
+            var wide = System.Numerics.BigInteger.Multiply(_value, edge.Millionths) / Million;
+            if (wide >= PathSearch.MaxCost)
+                return null;
+            proportional = (UInt128)wide;
+        }
+        return edge.Flat >= PathSearch.MaxCost - proportional ? null : edge.Flat + proportional;
     }
 }

@@ -20,8 +20,14 @@ public static class PathSearch
     /// <summary>The most routes one query may ask for.</summary>
     public const int MaxPaths = 10;
 
-    /// <summary>Values above this are refused: sums of a value and any fees must stay far from 2^256.</summary>
-    public static readonly UInt256 MaxValue = new(0, 0, 0, 1UL << 62);
+    /// <summary>The longest route, in channels (far beyond what lock timeouts allow; it bounds the search keys).</summary>
+    public const int MaxHops = 127;
+
+    /// <summary>Values above this (2^126) are refused: a value plus any fees stays within 128 bits.</summary>
+    public static readonly UInt256 MaxValue = new(0, 1UL << 62);
+
+    /// <summary>Routes whose fees reach this (2^120) are not offered: the search keys are cost·2^7 + hops in 128 bits.</summary>
+    internal static readonly UInt128 MaxCost = UInt128.One << 120;
 
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -31,7 +37,7 @@ public static class PathSearch
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (value.IsZero || value > MaxValue)
-            throw new ArgumentException("the value must be above 0 and below 2^254", nameof(value));
+            throw new ArgumentException("the value must be above 0 and at most 2^126", nameof(value));
         if (maxPaths is < 1 or > MaxPaths)
             throw new ArgumentException($"maxPaths must be between 1 and {MaxPaths}", nameof(maxPaths));
         if (from == to)
@@ -44,16 +50,12 @@ public static class PathSearch
                 return PathAnswer.None($"{to} has no open channel in this token network");
             var scratch = t_scratch ??= new Scratch();
             scratch.Reset(view.Nodes.Count);
-            var fees = new FeeBasis(value);
+            var search = new Search(view, scratch, source, target, (UInt128)value.ToBigInteger(), new FeeBasis(value));
             var routes = new List<Route>();
-            var excludedEdges = new HashSet<int>();
-            while (routes.Count < maxPaths && Cheapest(view, scratch, source, target, value, fees, excludedEdges) is { } found)
+            while (routes.Count < maxPaths && search.Cheapest() is { } found)
             {
                 routes.Add(found.Route);
-                if (found.Mediators.Count == 0)
-                    excludedEdges.Add(found.FirstEdge);
-                foreach (var mediator in found.Mediators)
-                    scratch.Exclude(mediator);
+                search.Exclude(found);
             }
             return routes.Count > 0
                 ? new PathAnswer(routes, null)
@@ -61,95 +63,112 @@ public static class PathSearch
         });
     }
 
-    private static Found? Cheapest(SearchView view, Scratch s, int source, int target, UInt256 value, FeeBasis fees, HashSet<int> excludedEdges)
-    {
-        s.NextRound();
-        var queue = s.Queue;
-        queue.Clear();
-        s.Label(target, UInt256.Zero, 0, -1);
-        queue.Enqueue(target, (UInt256.Zero, 0));
-        while (queue.TryDequeue(out var w, out _))
-        {
-            if (s.IsSettled(w))
-                continue;
-            s.Settle(w);
-            if (w == source)
-                return Build(view, s, source, target);
-            var need = value + s.Cost[w];
-            foreach (var d in view.Incoming[w])
-            {
-                ref readonly var edge = ref view.Edges[d];
-                var u = edge.From;
-                if (u == target || s.IsSettled(u) || edge.Capacity < need || excludedEdges.Contains(d))
-                    continue;
-                UInt256 cost;
-                if (u == source)
-                {
-                    cost = s.Cost[w];
-                }
-                else
-                {
-                    if (view.Offline[u] || s.IsExcluded(u))
-                        continue;
-                    cost = s.Cost[w] + fees.FeeOf(edge);
-                }
-                var hops = s.Hops[w] + 1;
-                if (!s.IsLabelled(u) || cost < s.Cost[u] || (cost == s.Cost[u] && hops < s.Hops[u]))
-                {
-                    s.Label(u, cost, hops, d);
-                    queue.Enqueue(u, (cost, hops));
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Found Build(SearchView view, Scratch s, int source, int target)
-    {
-        var hops = ImmutableArray.CreateBuilder<Address>(s.Hops[source]);
-        var mediators = new List<int>();
-        var node = source;
-        while (node != target)
-        {
-            node = view.Edges[s.Next[node]].To;
-            hops.Add(view.Nodes[node]);
-            if (node != target)
-                mediators.Add(node);
-        }
-        return new Found(new Route(hops.MoveToImmutable(), s.Cost[source]), mediators, s.Next[source]);
-    }
-
     private sealed record Found(Route Route, List<int> Mediators, int FirstEdge);
 
-    /// <summary>Per-thread labels, reused across queries: generation stamps instead of clearing 10^4-entry arrays.</summary>
+    /// <summary>The searches of one query: the same value and fees, and the exclusions the routes found so far add.</summary>
+    private sealed class Search(SearchView view, Scratch s, int source, int target, UInt128 value, FeeBasis fees)
+    {
+        private readonly HashSet<int> _excludedEdges = [];
+
+        public Found? Cheapest()
+        {
+            s.NextRound();
+            var queue = s.Queue;
+            queue.Clear();
+            s.TryLabel(target, 0, 0, -1, -1);
+            queue.Enqueue(target, 0);
+            var offline = view.Offline;
+            while (queue.TryDequeue(out var w, out _))
+            {
+                if (s.IsSettled(w))
+                    continue;
+                s.Settle(w);
+                if (w == source)
+                    return Build();
+                var carried = s.Cost(w);
+                var need = value + carried;
+                var hops = s.Hops(w) + 1;
+                if (hops > MaxHops)
+                    continue;
+                foreach (ref readonly var edge in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(view.Incoming[w]))
+                {
+                    var u = edge.From;
+                    // Only a direct channel is ever excluded by edge, and it starts at the source.
+                    if (u == target || edge.Capacity < need || s.IsSettled(u) || (u == source && _excludedEdges.Contains(edge.Id)))
+                        continue;
+                    UInt128 cost;
+                    if (u == source)
+                    {
+                        cost = carried;
+                    }
+                    else
+                    {
+                        if (offline[u] || s.IsExcluded(u) || fees.FeeOf(edge) is not { } fee || fee >= MaxCost - carried)
+                            continue;
+                        cost = carried + fee;
+                    }
+                    if (s.TryLabel(u, cost, hops, w, edge.Id))
+                        queue.Enqueue(u, (cost << 7) | (uint)hops);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Later routes avoid this route's mediators, and its channel when it is direct.</summary>
+        public void Exclude(Found found)
+        {
+            if (found.Mediators.Count == 0)
+                _excludedEdges.Add(found.FirstEdge);
+            foreach (var mediator in found.Mediators)
+                s.Exclude(mediator);
+        }
+
+        private Found Build()
+        {
+            var hops = ImmutableArray.CreateBuilder<Address>(s.Hops(source));
+            var mediators = new List<int>();
+            var node = source;
+            while (node != target)
+            {
+                node = s.Next(node);
+                hops.Add(view.Nodes[node]);
+                if (node != target)
+                    mediators.Add(node);
+            }
+            var fee = s.Cost(source);
+            return new Found(new Route(hops.MoveToImmutable(), new UInt256((ulong)fee, (ulong)(fee >> 64))), mediators, s.Via(source));
+        }
+    }
+
+    /// <summary>
+    /// Per-thread labels, reused across queries: generation stamps instead of clearing 10^4-entry arrays, and one
+    /// record per node so that a relaxation touches one cache line.
+    /// </summary>
     private sealed class Scratch
     {
-        private int[] _labelled = [];
-        private int[] _settled = [];
-        private int[] _excluded = [];
+        private Label[] _labels = [];
         private int _round;
         private int _query;
 
-        public UInt256[] Cost { get; private set; } = [];
+        /// <summary>Keyed by cost·2^7 + hops: cheapest first, then fewest hops.</summary>
+        public PriorityQueue<int, UInt128> Queue { get; } = new();
 
-        public int[] Hops { get; private set; } = [];
+        public UInt128 Cost(int node) => _labels[node].Cost;
 
-        public int[] Next { get; private set; } = [];
+        public int Hops(int node) => _labels[node].Hops;
 
-        public PriorityQueue<int, (UInt256 Cost, int Hops)> Queue { get; } = new(LabelOrder.Instance);
+        /// <summary>The next node towards the target on the node's best route.</summary>
+        public int Next(int node) => _labels[node].Next;
+
+        /// <summary>The id of the edge to <see cref="Next"/>.</summary>
+        public int Via(int node) => _labels[node].Via;
 
         /// <summary>Starts a query over <paramref name="nodes"/> nodes: nothing excluded.</summary>
         public void Reset(int nodes)
         {
-            if (Cost.Length < nodes)
+            if (_labels.Length < nodes)
             {
-                var size = Math.Max(nodes, Cost.Length * 2);
-                Cost = new UInt256[size];
-                Hops = new int[size];
-                Next = new int[size];
-                _labelled = new int[size];
-                _settled = new int[size];
-                _excluded = new int[size];
+                _labels = new Label[Math.Max(nodes, _labels.Length * 2)];
                 _round = 0;
                 _query = 0;
             }
@@ -159,33 +178,37 @@ public static class PathSearch
         /// <summary>Starts one search of the query: no node labelled or settled.</summary>
         public void NextRound() => _round++;
 
-        public void Exclude(int node) => _excluded[node] = _query;
+        public void Exclude(int node) => _labels[node].Excluded = _query;
 
-        public bool IsExcluded(int node) => _excluded[node] == _query;
+        public bool IsExcluded(int node) => _labels[node].Excluded == _query;
 
-        public bool IsLabelled(int node) => _labelled[node] == _round;
+        public bool IsSettled(int node) => _labels[node].Settled == _round;
 
-        public bool IsSettled(int node) => _settled[node] == _round;
+        public void Settle(int node) => _labels[node].Settled = _round;
 
-        public void Settle(int node) => _settled[node] = _round;
-
-        public void Label(int node, UInt256 cost, int hops, int next)
+        /// <summary>Labels the node when (cost, hops) beats its label of this round; returns whether it did.</summary>
+        public bool TryLabel(int node, UInt128 cost, int hops, int next, int via)
         {
-            _labelled[node] = _round;
-            Cost[node] = cost;
-            Hops[node] = hops;
-            Next[node] = next;
+            ref var label = ref _labels[node];
+            if (label.Labelled == _round && (cost > label.Cost || (cost == label.Cost && hops >= label.Hops)))
+                return false;
+            label.Labelled = _round;
+            label.Cost = cost;
+            label.Hops = hops;
+            label.Next = next;
+            label.Via = via;
+            return true;
         }
-    }
 
-    private sealed class LabelOrder : IComparer<(UInt256 Cost, int Hops)>
-    {
-        public static readonly LabelOrder Instance = new();
-
-        public int Compare((UInt256 Cost, int Hops) x, (UInt256 Cost, int Hops) y)
+        private struct Label
         {
-            var byCost = x.Cost.CompareTo(y.Cost);
-            return byCost != 0 ? byCost : x.Hops.CompareTo(y.Hops);
+            public UInt128 Cost;
+            public int Labelled;
+            public int Settled;
+            public int Excluded;
+            public int Hops;
+            public int Next;
+            public int Via;
         }
     }
 }

@@ -8,6 +8,7 @@ namespace Photon.Pathfinder.Tests.Routing;
 internal sealed class GraphBuilder : IDisposable
 {
     private ulong _nextChannel = 1;
+    private ulong _feeSequence;
 
     public ChannelGraph Graph { get; } = new(Address.Parse("0x00000000000000000000000000000000000000ff"));
 
@@ -39,7 +40,7 @@ internal sealed class GraphBuilder : IDisposable
     }
 
     public void SetFees(UInt256 channel, Address participant, FeeSchedule fees) =>
-        Graph.Update(channel, participant, (_, side) => side.Fees = fees, FeeSchedule.Free);
+        Assert.Equal(GraphChange.Applied, Graph.SetFees(channel, participant, fees, ++_feeSequence));
 
     public static FeeSchedule Flat(ulong fee) => new(fee, 0);
 
