@@ -107,11 +107,18 @@ public sealed class ChannelGraph : IDisposable
     /// <summary>Counts for the summary endpoint.</summary>
     public GraphSummary Summary() => Read(() =>
     {
-        var online = _channels.Values.SelectMany(c => new[] { c.One.Participant, c.Two.Participant }).Distinct().Count(a => !_offline[_nodeIndex[a]]);
+        // A node with an open channel has at least one incoming edge; closed channels leave nodes without any.
+        var (nodes, online) = (0, 0);
+        for (var i = 0; i < _nodes.Count; i++)
+        {
+            if (_incoming[i].Count == 0)
+                continue;
+            nodes++;
+            online += _offline[i] ? 0 : 1;
+        }
         var capacity = System.Numerics.BigInteger.Zero;
         foreach (var c in _channels.Values)
             capacity += c.CapacityOf(c.One).ToBigInteger() + c.CapacityOf(c.Two).ToBigInteger();
-        var nodes = _channels.Values.SelectMany(c => new[] { c.One.Participant, c.Two.Participant }).Distinct().Count();
         return new GraphSummary(TokenNetwork, nodes, online, _channels.Count, capacity);
     });
 

@@ -69,4 +69,19 @@ public sealed class ChannelGraphTests
         Assert.Equal(GraphChange.Stale, g.Graph.SetFees(channel, A, FeeSchedule.Free, new UInt256(4)));
         Assert.Equal(fees, g.Graph.Direction(channel, A)!.Fees);
     }
+
+    [Fact]
+    public void The_summary_counts_nodes_with_an_open_channel_those_online_channels_and_capacity()
+    {
+        using var g = new GraphBuilder();
+        g.Channel("A", "B", 100, 50);
+        var closed = g.Channel("C", "D", 10, 10);
+        g.Channel("B", "E", 5, 0);
+        g.Graph.SetOnline(Node("E"), online: false);
+        g.Graph.Remove(closed);
+
+        var summary = g.Graph.Summary();
+
+        Assert.Equal((3, 2, 2, new System.Numerics.BigInteger(155)), (summary.Nodes, summary.OnlineNodes, summary.Channels, summary.TotalCapacity));
+    }
 }
